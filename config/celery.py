@@ -1,0 +1,10 @@
+"""The Celery application. All background work of the conflict map runs here."""
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+app = Celery("conflictmap")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
