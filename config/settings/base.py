@@ -124,6 +124,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
         "polling_interval": env_float("CELERY_BROKER_POLLING_INTERVAL", 0.05),
     }
+    # The transport expects its folders to exist, in web and worker alike.
+    for _folder in ("queue", "control"):
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
 else:
     # Redis/SQS redeliver unacknowledged messages after this long; keep it above
     # the hard time limit so a slow task is not run twice.
