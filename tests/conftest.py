@@ -1,0 +1,134 @@
+"""Shared fixtures: the source article, real Celery worker processes and a real
+browser (Debian's Chromium driven by Playwright)."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+# make around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS_ARTICLE = SHARED / "corpus" / "dw-2015-09-19-assad-exit-kerry.txt"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def corpus_article_text() -> str:
+    """The DW report of 19 September 2015 the project started from, as saved from the web."""
+    if not CORPUS_ARTICLE.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS_ARTICLE}")
+    return CORPUS_ARTICLE.read_text(encoding="utf-8")
+
+
+def database_url_for_workers() -> str:
+    """A DATABASE_URL that points a child process at the database this test uses."""
+    from django.db import connection
+
+    config = connection.settings_dict
+    if config["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{config['NAME']}"
+    user = config.get("USER") or ""
+    password = f":{config['PASSWORD']}" if config.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    return f"postgres://{auth}{config.get('HOST') or '127.0.0.1'}:{config.get('PORT') or 5432}/{config['NAME']}"
+
+
+class WorkerProcess:
+    """A real `celery worker` child process on the test database and broker."""
+
+    def __init__(self, log_path: Path, *extra_args: str, env: dict | None = None) -> None:
+        self.log_path = log_path
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": database_url_for_workers(),
+            **(env or {}),
+        }
+        self.args = [
+            sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
+            "--concurrency", "1", "--without-gossip", "--without-mingle", "--without-heartbeat",
+            *extra_args,
+        ]
+        self.process: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60) -> "WorkerProcess":
+        log = self.log_path.open("ab")
+        offset = self.log_path.stat().st_size
+        self.process = subprocess.Popen(self.args, cwd=REPO, env=self.env, stdout=log,
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.log_path.open("rb") as handle:
+                handle.seek(offset)
+                if b" ready." in handle.read():
+                    return self
+            if self.process.poll() is not None:
+                raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        raise RuntimeError(f"worker not ready:\n{self.log_path.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """One real worker, started before the test and stopped after it."""
+    worker = WorkerProcess(tmp_path / "worker.log").start()
+    yield worker
+    worker.stop()
+
+
+def wait_until(predicate, *, timeout: float = 60, interval: float = 0.2, message: str = ""):
+    """Poll `predicate` until it returns something truthy; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    pytest.fail(message or f"condition not met within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser tab; a screenshot of its last state is saved as a test artifact.
+    Tile requests are refused: this machine has no route to the tile servers."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.route("https://*.openstreetmap.org/**", lambda route: route.abort())
+    yield tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    finally:
+        context.close()

@@ -1,0 +1,33 @@
+import pytest
+
+from mapapp import services, tasks
+from mapapp.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_task_processes_an_article_by_id():
+    article = Article.objects.create(title="Report", body="Shelling hit Aleppo and Homs.")
+    result = tasks.process_article.apply(args=(article.pk,)).get()
+    assert result["processed"] is True
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    assert set(article.mentions.values_list("surface", flat=True)) >= {"Aleppo", "Homs"}
+
+
+def test_an_unexpected_error_is_recorded_on_the_article(monkeypatch):
+    article = Article.objects.create(title="Report", body="Shelling hit Aleppo.")
+
+    def broken(*args, **kwargs):
+        raise ValueError("the parser choked")
+
+    monkeypatch.setattr(services, "mentions_from_text", broken)
+    result = tasks.process_article.apply(args=(article.pk,)).get()
+    assert result["processed"] is False
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED
+    assert "ValueError: the parser choked" in article.last_error
+
+
+def test_a_missing_article_is_not_an_error():
+    assert tasks.process_article.apply(args=(987654,)).get()["processed"] is False
