@@ -57,7 +57,7 @@
       const [lon, lat] = feature.geometry.coordinates;
       const marker = L.circleMarker([lat, lon], {
         radius: radius(p.mentions),
-        className: "place-marker place-" + p.kind,
+        className: "place-marker place-" + p.kind + " place-id-" + p.id,
       });
       marker.bindTooltip(p.name + " (" + p.mentions + ")");
       marker.on("click", () => openPlace(p.id, p.name));
