@@ -1,0 +1,104 @@
+"""Finding date expressions in a passage: regular expressions only, no parsing."""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from mapapp.dating.vocabulary import Vocabulary, vocabulary_for
+
+# A sentence is rarely longer than this; a longer "passage" is a splitting
+# failure (a table, a 5 MB blob) and its first part is where a date would be.
+MAX_SCANNED_CHARS = 3000
+
+# Arabic-Indic and Persian digits to ASCII, one character for one so that
+# offsets into the original text stay valid.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A candidate date expression: where it is, its kind, and its named groups."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    groups: tuple[tuple[str, str], ...]
+
+    def group(self, name: str) -> str | None:
+        """The text of a named group, or None if it did not take part."""
+        for key, value in self.groups:
+            if key == name:
+                return value
+        return None
+
+    def group_starting(self, prefix: str) -> str | None:
+        """The first matched group whose name starts with ``prefix`` ("unit", "unit2")."""
+        for key, value in self.groups:
+            if key.startswith(prefix):
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class CompiledVocabulary:
+    """A vocabulary with its patterns compiled once."""
+
+    vocabulary: Vocabulary
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    reporting: re.Pattern[str]
+    prefilter: re.Pattern[str]
+
+
+@cache
+def compiled(language: str | None) -> CompiledVocabulary:
+    """The compiled patterns for ``language`` (cached for the process)."""
+    vocabulary = vocabulary_for(language)
+    patterns = tuple(
+        (kind, re.compile(source, re.IGNORECASE)) for kind, source in vocabulary.patterns
+    )
+    # Most passages hold no date at all: one search for the trigger words
+    # spares them the dozen patterns.
+    prefilter = re.compile(vocabulary.triggers, re.IGNORECASE)
+    return CompiledVocabulary(
+        vocabulary=vocabulary,
+        patterns=patterns,
+        reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
+        prefilter=prefilter,
+    )
+
+
+def find_expressions(text: str, start: int, end: int, language: str | None) -> list[Expression]:
+    """Date expressions in ``text[start:end]``, in reading order, never overlapping.
+
+    Where matches overlap, the longest wins, then the earlier pattern in the
+    vocabulary. Offsets are into ``text``.
+    """
+    end = min(end, start + MAX_SCANNED_CHARS)
+    passage = text[start:end].translate(_DIGITS)
+    vocabulary = compiled(language)
+    if not vocabulary.prefilter.search(passage):
+        return []
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for priority, (kind, pattern) in enumerate(vocabulary.patterns):
+        for match in pattern.finditer(passage):
+            found.append((-(match.end() - match.start()), priority, match.start(), kind, match))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Expression] = []
+    for _, _, _, kind, match in found:
+        lo, hi = match.span()
+        if any(lo < t_hi and t_lo < hi for t_lo, t_hi in taken):
+            continue
+        taken.append((lo, hi))
+        groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+        chosen.append(Expression(start + lo, start + hi, kind, match.group(0).strip(), groups))
+    chosen.sort(key=lambda expression: expression.start)
+    return chosen
+
+
+def reporting_spans(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
+    """Offsets of reporting verbs ("said", "sagte", "قال") in ``text[start:end]``."""
+    end = min(end, start + MAX_SCANNED_CHARS)
+    pattern = compiled(language).reporting
+    return [(start + m.start(), start + m.end()) for m in pattern.finditer(text, start, end)]

@@ -1,0 +1,133 @@
+"""Which date expression governs which passage.
+
+Rules, in order, for each passage (a sentence):
+1. Its own expressions, resolved against the publication date. When several
+   resolve, the first that does not merely date a statement wins: in "rebels
+   took the airport 10 days ago, monitors said on Saturday" the airport fell 10
+   days ago. If every expression dates a statement, the first one wins.
+2. Otherwise the date of the previous passage in the same paragraph, if that
+   date came from the text ("inferred"): a sentence continuing a story keeps its
+   date.
+3. Otherwise the publication date ("published").
+"""
+
+import datetime
+from collections.abc import Sequence
+
+from mapapp.dating.event_date import EventDate
+from mapapp.dating.expressions import Expression, find_expressions, reporting_spans
+from mapapp.dating.language import detect_language
+from mapapp.dating.resolution import anchored_offset, resolve
+
+# How far a reporting verb may sit from the expression that dates it:
+# "said on Saturday", "told reporters on Friday" / "sources on Friday said".
+REPORTING_BEFORE_CHARS = 30
+REPORTING_AFTER_CHARS = 80
+
+
+def date_passages(
+    text: str,
+    passages: Sequence[tuple[int, int]],
+    published: datetime.date,
+    *,
+    language: str | None = None,
+) -> list[EventDate]:
+    """One EventDate per passage span (start, end offsets into text), in order.
+
+    Never raises for any text or span: a passage that cannot be dated gets the
+    publication date. ``language`` ("en", "de", "fr", "es", "ar") is guessed
+    from the text when not given; other languages get numeric dates only.
+    """
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    fallback = EventDate(published, published, "day", "published", "")
+    text = text if isinstance(text, str) else ""
+    try:
+        language = language or detect_language(text)
+    except Exception:  # noqa: BLE001 - guessing a language must never stop dating
+        language = None
+    dates: list[EventDate] = []
+    previous: EventDate | None = None
+    previous_end: int | None = None
+    for span in passages:
+        try:
+            start, end = _clamped(span, len(text))
+            continues = previous_end is not None and "\n" not in text[previous_end:start]
+            context = previous if continues else None
+            date = _date_passage(text, start, end, published, language, context) or fallback
+        except Exception:  # noqa: BLE001 - one odd passage must not lose the article's dates
+            date, end = fallback, None
+        dates.append(date)
+        previous, previous_end = date, end
+    return dates
+
+
+def _clamped(span: tuple[int, int], length: int) -> tuple[int, int]:
+    start, end = int(span[0]), int(span[1])
+    start = min(max(start, 0), length)
+    return start, min(max(end, start), length)
+
+
+def _date_passage(
+    text: str,
+    start: int,
+    end: int,
+    published: datetime.date,
+    language: str | None,
+    previous: EventDate | None,
+) -> EventDate | None:
+    """The governing date of one passage, or None for the publication date."""
+    candidates: list[tuple[Expression, EventDate]] = []
+    for expression in find_expressions(text, start, end, language):
+        date = _resolved(expression, published, language, previous)
+        if date is not None:
+            candidates.append((expression, date))
+    if candidates:
+        reports = reporting_spans(text, start, end, language)
+        events = [c for c in candidates if not _dates_a_statement(c[0], reports, text, start)]
+        return (events or candidates)[0][1]
+    if previous is not None and previous.source != "published":
+        return EventDate(previous.start, previous.end, previous.precision, "inferred", previous.expression)
+    return None
+
+
+def _resolved(
+    expression: Expression,
+    published: datetime.date,
+    language: str | None,
+    previous: EventDate | None,
+) -> EventDate | None:
+    if expression.kind != "anchored":
+        return resolve(expression, published, language)
+    # "The next day" needs a day to count from: the previous passage's.
+    if previous is None or previous.source == "published" or previous.precision != "day":
+        return None
+    offset = anchored_offset(expression, language)
+    if offset is None:
+        return None
+    day = previous.start + datetime.timedelta(days=offset)
+    if day > published:
+        return None
+    return EventDate(day, day, "day", "inferred", expression.text)
+
+
+def _dates_a_statement(
+    expression: Expression, reports: list[tuple[int, int]], text: str, passage_start: int
+) -> bool:
+    """Whether ``expression`` dates a reporting verb rather than an event.
+
+    Before the verb only when nothing separates them ("sources on Friday said")
+    or when the expression opens the sentence ("On Thursday, the firm said"); a
+    comma otherwise marks a trailing attribution ("10 days ago, monitors said").
+    """
+    opens_sentence = len(text[passage_start : expression.start].split()) <= 1
+    for verb_start, verb_end in reports:
+        if verb_end <= expression.start:
+            between = text[verb_end : expression.start]
+            if len(between) <= REPORTING_BEFORE_CHARS and not any(c in between for c in ",;:\"“”"):
+                return True
+        elif verb_start >= expression.end:
+            between = text[expression.end : verb_start]
+            if len(between) <= REPORTING_AFTER_CHARS and (opens_sentence or not any(c in between for c in ",;:\"“”")):
+                return True
+    return False

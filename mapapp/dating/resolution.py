@@ -1,0 +1,148 @@
+"""Turning one found expression into an event date, with dateparser doing the parsing."""
+
+import calendar
+import datetime
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from mapapp.dating.event_date import EventDate
+from mapapp.dating.expressions import Expression, compiled
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@lru_cache(maxsize=16384)
+def parse(core: str, language: str, base: datetime.date) -> tuple[datetime.date, str] | None:
+    """The date and dateparser's period ("day", "week", "month", "year") of ``core``
+    read against ``base``, or None when dateparser cannot read it.
+
+    Relative and undated expressions prefer the past, as news reports do.
+    """
+    settings = {
+        # Midday keeps "10 days ago" on the right calendar day whatever the hour.
+        "RELATIVE_BASE": datetime.datetime.combine(base, datetime.time(12)),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        # Timestamps and digit runs without separators are never dates in prose.
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    parser = DateDataParser(languages=[language or "en"], settings=settings)
+    try:
+        data = parser.get_date_data(core)
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def normalise(core: str, language: str | None) -> str:
+    """``core`` with number words as digits and the vocabulary's rewrites applied."""
+    vocabulary = compiled(language).vocabulary
+    words = core.split()
+    core = " ".join(str(vocabulary.number_words.get(w.lower(), w)) for w in words)
+    for pattern, replacement in vocabulary.rewrites:
+        core = re.sub(pattern, replacement, core, flags=re.IGNORECASE)
+    return core
+
+
+def period_dates(day: datetime.date, period: str) -> tuple[datetime.date, datetime.date, str]:
+    """The span and precision that dateparser's ``period`` around ``day`` stands for.
+
+    A week becomes its Monday-to-Sunday range.
+    """
+    if period == "year":
+        return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31), "year"
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=last), "month"
+    if period == "week":
+        monday = day - datetime.timedelta(days=day.weekday())
+        return monday, monday + datetime.timedelta(days=6), "range"
+    return day, day, "day"
+
+
+def period_start(published: datetime.date, unit: str) -> datetime.date:
+    """The first day of the year, month or (Monday-based) week holding ``published``."""
+    if unit == "year":
+        return published.replace(month=1, day=1)
+    if unit == "month":
+        return published.replace(day=1)
+    return published - datetime.timedelta(days=published.weekday())
+
+
+def _parsed(core: str, language: str, base: datetime.date) -> tuple[datetime.date, datetime.date, str] | None:
+    result = parse(normalise(core, language), language, base)
+    if result is None:
+        return None
+    return period_dates(*result)
+
+
+def resolve(expression: Expression, published: datetime.date, language: str | None) -> EventDate | None:
+    """The event date ``expression`` states, or None if it is not a usable date.
+
+    Past-tense relative expressions (weekdays, "ago", "last", "since", "earlier
+    this") never end after ``published``; anchored expressions ("the next day")
+    are resolved by the caller, which knows the previous passage.
+    """
+    lang = language or "en"
+    kind = expression.kind
+    core = expression.group("core") or ""
+    dates: tuple[datetime.date, datetime.date, str] | None
+    if kind == "weekday":
+        # "On Saturday" in a Saturday paper is that day: read it from the next
+        # day so dateparser's "latest such weekday before" includes publication.
+        said_last = expression.group_starting("last") is not None
+        dates = _parsed(core, lang, published if said_last else published + ONE_DAY)
+        if dates and dates[0] > published:
+            return None
+    elif kind == "last_month":
+        # Reading from the end of the previous month skips the current one.
+        dates = _parsed(core, lang, published.replace(day=1) - ONE_DAY)
+    elif kind in ("relative", "explicit", "year", "future"):
+        dates = _parsed(core, lang, published)
+        if dates and kind == "relative":
+            if dates[0] > published:
+                return None
+            dates = (dates[0], min(dates[1], published), dates[2])
+    elif kind == "since":
+        inner = _parsed(core, lang, published)
+        if inner is None or inner[0] > published:
+            return None
+        dates = (inner[0], published, "range")
+    elif kind == "span":
+        first = _parsed(expression.group("a") or "", lang, published)
+        last = _parsed(expression.group("b") or "", lang, published)
+        if first is None or last is None or last[1] < first[0]:
+            return None
+        dates = (first[0], last[1], "range")
+    elif kind == "this_period":
+        unit_word = (expression.group_starting("unit") or "").lower()
+        unit = compiled(language).vocabulary.units.get(unit_word, "year")
+        dates = (period_start(published, unit), published, "range")
+    else:
+        return None
+    if dates is None:
+        return None
+    start, end, precision = dates
+    return EventDate(start, end, precision, "stated", expression.text)
+
+
+def anchored_offset(expression: Expression, language: str | None) -> int | None:
+    """Days from the previous passage's date that an anchored expression means."""
+    if expression.group("after") is not None:
+        return 1
+    if expression.group("before") is not None:
+        return -1
+    if expression.group("same") is not None:
+        return 0
+    number = expression.group("n")
+    if number is None:
+        return None
+    words = compiled(language).vocabulary.number_words
+    count = int(number) if number.isdigit() else words.get(number.lower())
+    if count is None:
+        return None
+    return -count if expression.group("earlier") is not None else count

@@ -1,0 +1,348 @@
+"""Per-language shapes of date expressions, as regular-expression sources.
+
+These patterns only *find* candidate expressions cheaply; dateparser parses the
+``core`` group of each match. Every pattern has a kind (see ``KINDS``) that tells
+the resolver how to turn the parsed date into an event date, and named groups:
+
+- ``core``: the text handed to dateparser (after ``rewrites``);
+- ``last``/``last2``: a weekday said to be "last"/"dernier"/"pasado" (strictly
+  before publication rather than on or before);
+- ``unit``/``unit2``: the period word of "earlier this year" and friends;
+- ``a``/``b``: both ends of "from 2011 to 2013";
+- ``after``/``before``/``same`` or ``n`` with ``later``/``earlier``: a date
+  anchored on the previous passage ("the next day", "two days later").
+
+Languages not listed here get only the numeric patterns (2015-09-17, 17.09.2015).
+"""
+
+from dataclasses import dataclass, field
+
+KINDS = (
+    "explicit",  # a calendar date, month or month-year: parsed as is
+    "weekday",  # "on Thursday": the latest such day on or before publication
+    "relative",  # "yesterday", "10 days ago", "last month": never after publication
+    "future",  # "next week", "tomorrow": may lie after publication
+    "last_month",  # "last September": the latest such month before the current one
+    "year",  # "in 2011": the whole year
+    "since",  # "since 2011": from then to publication
+    "span",  # "between 2011 and 2013"
+    "this_period",  # "earlier this year": from the period's start to publication
+    "anchored",  # "the next day": relative to the previous passage's date
+)
+
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+NUMERIC = (
+    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b"),
+    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b"),
+    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b"),
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one language needs: patterns in priority order, reporting verbs,
+    number words, rewrites that help dateparser, and period words."""
+
+    language: str
+    patterns: tuple[tuple[str, str], ...]
+    # Cheap words any pattern needs at least one of: passages without them are
+    # skipped before the patterns run.
+    triggers: str = r"\d"
+    reporting: str = r"(?!x)x"
+    number_words: dict[str, int] = field(default_factory=dict)
+    rewrites: tuple[tuple[str, str], ...] = ()
+    units: dict[str, str] = field(default_factory=dict)
+
+
+# --- English -----------------------------------------------------------------
+# Capitalised names are matched case-sensitively: "may", "march" and "sun" are words.
+_WD_EN = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON_EN_FULL = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)"
+)
+_MON_EN = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_NUM_EN = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty)"
+)
+# Named days that are feasts or events, not the latest such weekday.
+_NOT_A_WEEKDAY_EN = (
+    r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Easter )(?<!Ash )(?<!Super )(?<!Holy )"
+    r"(?<!Palm )(?<!Cyber )(?<!Maundy )"
+)
+
+ENGLISH = Vocabulary(
+    language="en",
+    triggers=(
+        r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening"
+        r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    ),
+    patterns=(
+        ("explicit", rf"\b(?:on\s+)?(?:{_WD_EN},?\s+)?(?P<core>{_MON_EN}\s+{DAY}{_ORD}(?:,?\s+{YEAR})?)\b(?![.,]?\d)"),
+        ("explicit", rf"\b(?:on\s+)?(?:{_WD_EN},?\s+)?(?:the\s+)?(?P<core>{DAY}{_ORD}\s+(?:of\s+)?{_MON_EN}(?:,?\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?P<core>{_MON_EN_FULL},?\s+{YEAR})\b"),
+        *NUMERIC,
+        ("since", rf"\b(?:ever\s+)?since\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|(?:early|late|mid-?)\s*)?(?P<core>{_MON_EN}\s+{DAY}{_ORD},?\s+{YEAR}|{DAY}{_ORD}\s+{_MON_EN}\s+{YEAR}|{_MON_EN_FULL},?\s+{YEAR}|{_MON_EN}\s+{DAY}{_ORD}|{DAY}{_ORD}\s+{_MON_EN}|{YEAR}|{_MON_EN_FULL}|last\s+(?:week|month|year))\b"),
+        ("span", rf"\b(?:from|between)\s+(?P<a>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\s*(?:to|and|until|till|through|-|–)\s*(?P<b>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\b"),
+        ("span", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b"),
+        ("last_month", rf"\blast\s+(?P<core>{_MON_EN_FULL})\b"),
+        ("explicit", rf"\b(?:in|until|during|by|(?:in\s+)?(?:early|late|mid-?)|earlier\s+in|(?:the\s+)?(?:start|beginning|end|middle)\s+of)\s*(?P<core>{_MON_EN_FULL})\b(?!\s+\d)"),
+        ("future", rf"\b(?P<core>tomorrow|next\s+(?:week|month|year|{_WD_EN}))\b"),
+        ("relative", r"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|tonight|this\s+(?:morning|afternoon|evening))\b"),
+        ("relative", rf"\b(?P<core>{_NUM_EN}\s+(?:days?|weeks?|months?|years?|decades?)\s+ago)\b"),
+        ("relative", r"\b(?P<core>last\s+(?:week|month|year))\b"),
+        ("weekday", rf"\b(?:(?:on|late|early)\s+)?(?:(?P<last>last|this\s+past)\s+)?{_NOT_A_WEEKDAY_EN}(?P<core>{_WD_EN})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ("this_period", r"\b(?:(?:earlier|so\s+far)\s+)?this\s+(?P<unit>year|month|week)\b"),
+        ("this_period", r"\bearlier\s+in\s+the\s+(?P<unit>year|month|week)\b"),
+        ("year", rf"\b(?:in|during|throughout|by\s+the\s+end\s+of|(?:the\s+)?(?:start|beginning|end|middle|spring|summer|autumn|fall|winter)\s+of|(?:in\s+)?(?:early|late|mid-?))\s*(?P<core>{YEAR})\b(?!\s*(?:%|percent|[-–]\d))"),
+        ("anchored", rf"\b(?:(?P<after>the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)|(?P<before>the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|the\s+day\s+before)|(?P<same>(?:on\s+)?(?:that|the\s+same)\s+day)|(?P<n>{_NUM_EN})\s+days\s+(?:(?P<later>later)|(?P<earlier>earlier)))\b"),
+    ),
+    reporting=(
+        r"\b(?:said|says|told|announced|reported|stated|added|claimed|confirmed|warned"
+        r"|insisted|tweeted|wrote|declared|denied|acknowledged|quoted|according\s+to)\b"
+    ),
+    number_words={
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    },
+    rewrites=(
+        (r"^(?:earlier\s+today|tonight|this\s+(?:morning|afternoon|evening))$", "today"),
+    ),
+    units={"year": "year", "month": "month", "week": "week"},
+)
+
+# --- German ------------------------------------------------------------------
+_WD_DE = r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_MON_DE = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember)"
+)
+_NUM_DE = (
+    r"(?:\d{1,3}|einem|einer|einen|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+    r"|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig)"
+)
+
+GERMAN = Vocabulary(
+    language="de",
+    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|{_MON_DE}",
+    patterns=(
+        ("explicit", rf"\b(?:am\s+)?(?:{_WD_DE},?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
+        ("explicit", rf"\b(?P<core>{_MON_DE}\s+{YEAR})\b"),
+        *NUMERIC,
+        ("since", rf"\bseit\s+(?:(?:dem|Anfang|Ende|Mitte)\s+)?(?P<core>{DAY}\.\s*{_MON_DE}\s+{YEAR}|{_MON_DE}\s+{YEAR}|{DAY}\.\s*{_MON_DE}|{YEAR}|{_MON_DE})(?!\w)"),
+        ("span", rf"\b(?:von|zwischen)\s+(?P<a>{YEAR})\s+(?:bis|und)\s+(?P<b>{YEAR})\b"),
+        ("explicit", rf"\b(?:im|Anfang|Ende|Mitte)\s+(?P<core>{_MON_DE})\b(?!\s*\d)"),
+        ("future", r"\b(?P<core>(?:in\s+der\s+)?nächste[nrs]?\s+(?:Woche|Monat|Jahr))\b"),
+        ("relative", r"\b(?P<core>vorgestern|gestern|heute)\b"),
+        ("relative", rf"\b(?P<core>vor\s+{_NUM_DE}\s+(?:Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?))\b"),
+        ("relative", r"\b(?P<core>(?:im\s+|in\s+der\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+(?:Woche|Monat|Jahr)|Vorjahr|Vormonat|Vorwoche)\b"),
+        ("weekday", rf"\b(?:(?:am|vom)\s+)?(?:(?P<last>letzten|vergangenen|vorigen)\s+)?(?P<core>{_WD_DE})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b"),
+        ("this_period", r"\b(?:(?:Anfang|früher\s+in|zu\s+Beginn|seit\s+Beginn)\s+)?(?:dieses|diesen|dieser|in\s+diesem|in\s+dieser|diese)\s+(?P<unit>Jahr(?:es)?|Monat(?:s)?|Woche)\b"),
+        ("this_period", r"\b(?:Anfang|Beginn)\s+(?:des|der)\s+(?P<unit>Jahres|Monats|Woche)\b(?!\s+\d)"),
+        ("year", rf"\b(?:im\s+Jahr(?:e)?|in|während|Anfang|Ende|Mitte|im\s+(?:Sommer|Winter|Frühjahr|Herbst))\s+(?P<core>{YEAR})\b"),
+        ("anchored", r"\b(?:(?P<after>am\s+(?:nächsten|folgenden)\s+Tag|einen\s+Tag\s+später|tags\s+darauf)|(?P<before>am\s+Vortag|einen\s+Tag\s+(?:zuvor|vorher))|(?P<same>am\s+(?:selben|gleichen)\s+Tag))\b"),
+    ),
+    reporting=(
+        r"\b(?:sagte|sagten|sagt|erklärte|erklärten|teilte|teilten|berichtete|berichteten"
+        r"|betonte|kündigte|bestätigte|warnte|hieß\s+es|laut|zufolge|meldete)\b"
+    ),
+    number_words={
+        "ein": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+        "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+        "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
+    },
+    rewrites=(
+        # dateparser knows "letzte Woche", "letzten Monat", "letztes Jahr" only.
+        (r"^(?:in\s+der\s+|im\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+Woche$|^Vorwoche$", "letzte Woche"),
+        (r"^(?:in\s+der\s+|im\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+Monat$|^Vormonat$", "letzten Monat"),
+        (r"^(?:in\s+der\s+|im\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+Jahr$|^Vorjahr$", "letztes Jahr"),
+        (r"^(?:in\s+der\s+)?nächste[nrs]?\s+", "nächste "),
+        (r"^nächste Monat$", "nächsten Monat"),
+        (r"^nächste Jahr$", "nächstes Jahr"),
+    ),
+    units={"jahr": "year", "jahres": "year", "monat": "month", "monats": "month", "woche": "week"},
+)
+
+# --- French ------------------------------------------------------------------
+_WD_FR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MON_FR = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre"
+    r"|octobre|novembre|décembre|decembre)"
+)
+_NUM_FR = (
+    r"(?:\d{1,3}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze"
+    r"|vingt|trente)"
+)
+_APOS = r"['’]"
+
+FRENCH = Vocabulary(
+    language="fr",
+    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|{_MON_FR}",
+    patterns=(
+        ("explicit", rf"\b(?:le\s+)?(?:{_WD_FR}\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?P<core>{_MON_FR}\s+{YEAR})\b"),
+        *NUMERIC,
+        ("since", rf"\bdepuis\s+(?:(?:le|la\s+fin\s+de|le\s+début\s+de|début|fin|mi-)\s*)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}\s+{YEAR}|{_MON_FR}\s+{YEAR}|(?:1er|{DAY})\s+{_MON_FR}|{YEAR}|{_MON_FR})\b"),
+        ("span", rf"\b(?:de|entre)\s+(?P<a>{YEAR})\s+(?:à|et)\s+(?P<b>{YEAR})\b"),
+        ("explicit", rf"\b(?:en|début|fin|mi-)\s*(?P<core>{_MON_FR})\b(?!\s*\d)"),
+        ("future", rf"\b(?P<core>demain|la\s+semaine\s+prochaine|le\s+mois\s+prochain|l{_APOS}année\s+prochaine)\b"),
+        ("relative", rf"\b(?P<core>avant-hier|hier|aujourd{_APOS}hui)\b"),
+        ("relative", rf"\b(?P<core>il\s+y\s+a\s+{_NUM_FR}\s+(?:jours?|semaines?|mois|ans?|années?))\b"),
+        ("relative", rf"\b(?P<core>(?:la\s+semaine|le\s+mois|l{_APOS}année|l{_APOS}an)\s+(?:dernière?|passée?))\b"),
+        ("weekday", rf"\b(?:(?:le|ce|dès)\s+)?(?P<core>{_WD_FR})(?:\s+(?P<last>dernier|passé))?(?:\s+(?:soir|matin|après-midi|midi))?\b"),
+        ("this_period", r"\b(?:(?:plus\s+tôt|au\s+début\s+de|en\s+début\s+de|depuis\s+le\s+début\s+de)\s+)?(?:cette\s+(?P<unit>année|semaine)|ce\s+(?P<unit2>mois)(?:-ci)?)\b"),
+        ("this_period", rf"\ben\s+début\s+d{_APOS}(?P<unit>année)\b"),
+        ("year", rf"\b(?:en|au\s+cours\s+de\s+l{_APOS}année|courant|début|fin|mi-|l{_APOS}été|l{_APOS}hiver|au\s+printemps|à\s+l{_APOS}automne)\s*(?P<core>{YEAR})\b"),
+        ("anchored", r"\b(?:(?P<after>le\s+lendemain)|(?P<before>la\s+veille)|(?P<same>le\s+même\s+jour|ce\s+jour-là))\b"),
+    ),
+    reporting=(
+        r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|annoncé|indiqué|précisé|estimé"
+        r"|souligné|rapporté|assuré|confirmé|averti)\b|\b(?:selon|déclare|affirme|annonce|indique)\b"
+    ),
+    number_words={
+        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+        "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+        "quinze": 15, "vingt": 20, "trente": 30,
+    },
+    rewrites=(
+        (r"’", "'"),
+        # dateparser knows "dernier/dernière" but not "passé(e)" nor "l'an dernier".
+        (r"^l'an\s+(?:dernier|passé)$", "l'année dernière"),
+        (r"\s+passée$", " dernière"),
+        (r"\s+passé$", " dernier"),
+    ),
+    units={"année": "year", "mois": "month", "semaine": "week"},
+)
+
+# --- Spanish -----------------------------------------------------------------
+_WD_ES = r"(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)"
+_MON_ES = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+    r"|octubre|noviembre|diciembre)"
+)
+_NUM_ES = (
+    r"(?:\d{1,3}|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
+    r"|quince|veinte|treinta)"
+)
+
+SPANISH = Vocabulary(
+    language="es",
+    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|{_MON_ES}",
+    patterns=(
+        ("explicit", rf"\b(?:(?:el\s+)?{_WD_ES},?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?P<core>{_MON_ES}\s+(?:de|del)\s+{YEAR})\b"),
+        *NUMERIC,
+        ("since", rf"\bdesde\s+(?:(?:el|principios\s+de|finales\s+de|mediados\s+de)\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}\s+(?:de|del)\s+{YEAR}|{_MON_ES}\s+(?:de|del)\s+{YEAR}|{DAY}\s+de\s+{_MON_ES}|{YEAR}|{_MON_ES})\b"),
+        ("span", rf"\b(?:de|entre|desde)\s+(?P<a>{YEAR})\s+(?:a|y|hasta)\s+(?P<b>{YEAR})\b"),
+        ("explicit", rf"\b(?:en|a\s+principios\s+de|a\s+finales\s+de|a\s+mediados\s+de)\s+(?P<core>{_MON_ES})\b(?!\s+(?:de|del)\s+\d)"),
+        ("future", r"\b(?P<core>(?:la\s+)?próxima\s+semana|el\s+próximo\s+(?:mes|año))\b"),
+        ("relative", r"\b(?P<core>anteayer|antier|ayer|hoy|esta\s+mañana)\b"),
+        ("relative", rf"\b(?P<core>hace\s+{_NUM_ES}\s+(?:días?|semanas?|mes(?:es)?|años?))\b"),
+        ("relative", r"\b(?P<core>(?:la\s+semana|el\s+mes|el\s+año)\s+(?:pasad[oa]|anterior))\b"),
+        ("weekday", rf"\b(?:(?:el|este)\s+)?(?:(?P<last>pasado)\s+)?(?P<core>{_WD_ES})(?:\s+(?P<last2>pasado))?(?:\s+por\s+la\s+(?:mañana|tarde|noche))?\b"),
+        ("this_period", r"\b(?:(?:a\s+principios\s+de|a\s+comienzos\s+de|en\s+lo\s+que\s+va\s+de|más\s+temprano|antes)\s+)?(?:este\s+(?P<unit>año|mes)|esta\s+(?P<unit2>semana))\b"),
+        ("this_period", r"\ben\s+lo\s+que\s+va\s+del\s+(?P<unit>año|mes)\b"),
+        ("year", rf"\b(?:en(?:\s+el\s+año)?|durante|a\s+(?:principios|finales|mediados)\s+de(?:l)?|el\s+(?:verano|invierno|otoño)\s+de|la\s+primavera\s+de)\s+(?P<core>{YEAR})\b"),
+        ("anchored", r"\b(?:(?P<after>al\s+día\s+siguiente|un\s+día\s+después)|(?P<before>el\s+día\s+anterior|la\s+víspera)|(?P<same>(?:ese|el)\s+mismo\s+día|ese\s+día))\b"),
+    ),
+    reporting=(
+        r"\b(?:dijo|dijeron|afirmó|afirmaron|declaró|declararon|anunció|anunciaron|informó"
+        r"|informaron|señaló|aseguró|indicó|explicó|advirtió|según|confirmó)\b"
+    ),
+    number_words={
+        "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+        "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+        "quince": 15, "veinte": 20, "treinta": 30,
+    },
+    rewrites=(
+        (r"^esta\s+mañana$", "hoy"),
+        (r"^la\s+semana\s+anterior$", "la semana pasada"),
+        (r"\s+anterior$", " pasado"),
+        (r"^(?:la\s+)?próxima\s+semana$", "la próxima semana"),
+    ),
+    units={"año": "year", "mes": "month", "semana": "week"},
+)
+
+# --- Arabic ------------------------------------------------------------------
+# Arabic glues "and"/"in" to words, so the patterns use (?<!\w) rather than \b.
+_WD_AR = r"(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد)"
+_MON_AR = (
+    r"(?:يناير|كانون\s+الثاني|فبراير|شباط|مارس|آذار|أبريل|إبريل|ابريل|نيسان|مايو|أيار"
+    r"|يونيو|حزيران|يوليو|تموز|أغسطس|آب|سبتمبر|أيلول|أكتوبر|تشرين\s+الأول|نوفمبر"
+    r"|تشرين\s+الثاني|ديسمبر|كانون\s+الأول)"
+)
+_NUM_AR = (
+    r"(?:\d{1,3}|واحد|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|ثلاث|أربع|خمس|ست"
+    r"|سبع|ثماني|تسع|عشر)"
+)
+_UNIT_AR = (
+    r"(?:أيام|يومًا|يوما|يومين|يوم|أسابيع|أسبوعًا|أسبوعا|أسبوعين|أسبوع|أشهر|شهرًا|شهرا"
+    r"|شهرين|شهر|سنوات|سنتين|سنة|أعوام|عامًا|عاما|عامين|عام)"
+)
+
+ARABIC = Vocabulary(
+    language="ar",
+    triggers=rf"\d|{_WD_AR}|{_MON_AR}|{_UNIT_AR}|أمس|البارحة|الأسبوع|الشهر|العام|السنة",
+    patterns=(
+        ("explicit", rf"(?<!\w)(?:يوم\s+)?(?:{_WD_AR}\s+)?(?P<core>{DAY}\s+(?:من\s+)?{_MON_AR}(?:\s+(?:عام\s+|سنة\s+)?{YEAR})?)(?!\w)"),
+        ("explicit", rf"(?<!\w)(?P<core>{_MON_AR}\s+(?:عام\s+|سنة\s+)?{YEAR})(?!\w)"),
+        *NUMERIC,
+        ("since", rf"(?<!\w)منذ\s+(?:(?:عام|العام|سنة|مطلع|بداية|أواخر|منتصف)\s+)?(?P<core>{DAY}\s+{_MON_AR}\s+(?:عام\s+)?{YEAR}|{_MON_AR}\s+(?:عام\s+)?{YEAR}|{YEAR})(?!\w)"),
+        ("span", rf"(?<!\w)(?:من|بين)\s+(?:عام\s+)?(?P<a>{YEAR})\s+(?:إلى|حتى|و)\s*(?:عام\s+)?(?P<b>{YEAR})(?!\w)"),
+        ("explicit", rf"(?<!\w)(?:في|خلال|مطلع|أواخر|منتصف)\s+(?:شهر\s+)?(?P<core>{_MON_AR})(?!\w)(?!\s+(?:عام\s+)?\d)"),
+        ("relative", r"(?<!\w)(?P<core>أمس|الأمس|البارحة|اليوم)(?!\w)"),
+        ("relative", rf"(?<!\w)(?P<core>(?:قبل|منذ)\s+(?:{_NUM_AR}\s+)?{_UNIT_AR})(?!\w)(?!\s*\d)"),
+        ("relative", r"(?<!\w)(?P<core>(?:الأسبوع|الشهر|العام|السنة)\s+(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة))(?!\w)"),
+        ("weekday", rf"(?<!\w)و?(?:(?:يوم|في|مساء|صباح|ليلة|فجر)\s+)?(?:يوم\s+)?(?P<core>{_WD_AR})(?:\s+(?P<last>الماضي|الفائت))?(?!\w)"),
+        ("this_period", r"(?<!\w)(?:(?:في\s+وقت\s+سابق\s+(?:من\s+)?|منذ\s+(?:بداية|مطلع)\s+|في\s+(?:بداية|مطلع)\s+))?(?:هذا\s+(?P<unit>العام|الشهر|الأسبوع)|(?P<unit2>العام|الشهر|الأسبوع)\s+(?:الحالي|الجاري))(?!\w)"),
+        ("year", rf"(?<!\w)(?:(?:في|خلال)\s+)?(?:عام|العام|سنة)\s+(?P<core>{YEAR})(?!\w)"),
+        ("year", rf"(?<!\w)في\s+(?P<core>{YEAR})(?!\w)"),
+        ("anchored", r"(?<!\w)(?:(?P<after>في\s+اليوم\s+التالي|بعد\s+يوم)|(?P<before>في\s+اليوم\s+السابق)|(?P<same>في\s+اليوم\s+نفسه|في\s+نفس\s+اليوم|في\s+ذلك\s+اليوم))(?!\w)"),
+    ),
+    reporting=(
+        r"(?<!\w)(?:و|ف)?(?:قال|قالت|قالوا|أعلن|أعلنت|صرح|صرّح|ذكر|ذكرت|أفاد|أفادت|أكد|أكدت"
+        r"|أوضح|أوضحت|أضاف|أضافت|بحسب|حسب|وفق|وفقا|وفقًا)(?!\w)"
+    ),
+    number_words={
+        "واحد": 1, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5,
+        "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثماني": 8, "ثمانية": 8, "تسع": 9,
+        "تسعة": 9, "عشر": 10, "عشرة": 10,
+    },
+    rewrites=(
+        # "منذ" before a duration means "ago"; dateparser reads it only as "قبل".
+        (r"^منذ\s+", "قبل "),
+        (r"^البارحة$", "أمس"),
+        (r"^(?:العام|السنة)\s+\S+$", "السنة الماضية"),
+        (r"^(الأسبوع|الشهر)\s+\S+$", r"\1 الماضي"),
+        # Duals carry their number; dateparser wants it spelt out.
+        (r"يومين$", "2 أيام"), (r"أسبوعين$", "2 أسابيع"), (r"شهرين$", "2 أشهر"),
+        (r"(?:سنتين|عامين)$", "2 سنوات"),
+        (r"(يوم|أسبوع|شهر|عام|سنة)[اًا]*$", r"\1"),
+        (r"^قبل\s+(يوم|أسبوع|شهر|عام|سنة)$", r"قبل 1 \1"),
+        (r"\s+من\s+", " "), (r"\s+(?:عام|سنة)\s+", " "),
+        # The Levantine month names are unknown to dateparser.
+        (r"كانون\s+الثاني", "يناير"), (r"شباط", "فبراير"), (r"آذار", "مارس"),
+        (r"نيسان", "أبريل"), (r"أيار", "مايو"), (r"حزيران", "يونيو"), (r"تموز", "يوليو"),
+        (r"(?<!\w)آب(?!\w)", "أغسطس"), (r"أيلول", "سبتمبر"), (r"تشرين\s+الأول", "أكتوبر"),
+        (r"تشرين\s+الثاني", "نوفمبر"), (r"كانون\s+الأول", "ديسمبر"),
+    ),
+    units={"العام": "year", "الشهر": "month", "الأسبوع": "week"},
+)
+
+NUMERIC_ONLY = Vocabulary(language="", patterns=NUMERIC)
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.language: v for v in (ENGLISH, GERMAN, FRENCH, SPANISH, ARABIC)
+}
+
+
+def vocabulary_for(language: str | None) -> Vocabulary:
+    """The vocabulary of ``language``, or the numeric-only one if unsupported."""
+    return VOCABULARIES.get((language or "").lower()[:2], NUMERIC_ONLY)
