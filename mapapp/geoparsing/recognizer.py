@@ -1,0 +1,250 @@
+"""Text -> candidate place names (mentions), before any decision about which place is meant.
+
+Finds capitalised word runs, matches the longest gazetteer names inside them, and drops
+matches that belong to people ("John Kerry", "President Assad"), organisations ("Nusra
+Front", "Echo of Moscow"), streets and publications, or that are ordinary words written
+with a capital at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapapp.geoparsing.gazetteer import (
+    ALTERNATE,
+    DEMONYM,
+    FLAG_BITS,
+    KIND_CODE,
+    Gazetteer,
+)
+from mapapp.geoparsing.normalize import name_key
+from mapapp.geoparsing.wordlists import (
+    FUNCTION_WORDS,
+    GEO_HEADS_BEFORE_OF,
+    MODIFIERS,
+    MONTHS_AND_DAYS,
+    NON_PLACE_HEADS,
+    REGION_CUES,
+    TITLES,
+)
+
+MAX_NAME_TOKENS = 6
+# Connectors allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").
+CONNECTORS = frozenset(["of", "al", "el", "ad", "ar", "as", "ash", "az", "ad", "ed", "en", "er", "es", "et", "ez", "de", "del", "della", "der", "des", "di", "du", "da", "la", "le", "los", "las", "van", "von", "bin", "ibn", "upon", "on", "and", "the", "y"])
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’ʼ](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"['’ʼ][sS]$")
+_SENTENCE_END = set(".!?:;(\n")
+_QUOTES = set('"“”\'‘’')
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    capitalised: bool
+    all_caps: bool
+    sentence_initial: bool
+    joined_to_previous: bool  # only a space or hyphen between it and the previous token
+    possessive: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that names a place in the gazetteer, with every entry it could be."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    postings: tuple[int, ...]
+    is_demonym: bool
+    region_cue: bool  # "province of Idlib", "Idlib province"
+    first_token: int
+    last_token: int
+
+
+def _opens_sentence(text: str, start: int, gap: str) -> bool:
+    """True when the word at ``start`` is the first of a sentence, quote or line."""
+    if "\n" in gap:
+        return True
+    before = text[max(0, start - 40):start].rstrip()
+    if not before:
+        return True
+    last = before[-1]
+    if last in _QUOTES:
+        # An opening quote starts a sentence; a closing one ('Syria," Valentina') does not.
+        ahead = before[:-1].rstrip()
+        return not ahead or ahead[-1] in ".!?:" or before[-2:-1].isspace()
+    return last in _SENTENCE_END
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        gap = text[prev_end:start]
+        stripped = gap.strip()
+        if tokens:
+            joined = stripped in ("", "-", "‐", "‑") and "\n" not in gap and not tokens[-1].possessive
+        else:
+            joined = False
+        sentence_initial = _opens_sentence(text, start, gap)
+        first = word[0]
+        tokens.append(Token(
+            start=start, end=end, text=word, key=name_key(word),
+            capitalised=first.isupper() or (first.isdigit() is False and word[:1] != word[:1].lower()),
+            all_caps=word.isupper() and len(word) > 1,
+            sentence_initial=sentence_initial, joined_to_previous=joined, possessive=possessive,
+        ))
+        prev_end = m.end()
+    return tokens
+
+
+class Recognizer:
+    """Finds mentions of gazetteer places in text (see module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._common = gazetteer.common_words
+        self._first_names = gazetteer.first_names
+
+    def mentions(self, text: str) -> list[Mention]:
+        tokens = tokenize(text)
+        found: list[Mention] = []
+        people: set[str] = set()
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not tok.capitalised:
+                i += 1
+                continue
+            match = self._longest_match(text, tokens, i)
+            if match is None:
+                i += 1
+                continue
+            mention = self._judge(text, tokens, match, people)
+            if mention is not None:
+                found.append(mention)
+            i = match.last_token + 1
+        # One sense per discourse for people: once "Philip Hammond" is a person, "Hammond" is too.
+        return [m for m in found if m.key not in people]
+
+    def _longest_match(self, text: str, tokens: list[Token], i: int) -> Mention | None:
+        n = len(tokens)
+        limit = i + 1
+        while limit < n and limit - i < MAX_NAME_TOKENS and tokens[limit].joined_to_previous and (
+            tokens[limit].capitalised or tokens[limit].key in CONNECTORS
+        ):
+            limit += 1
+            if tokens[limit - 1].possessive:
+                break
+        for j in range(limit, i, -1):
+            last = tokens[j - 1]
+            if not last.capitalised:
+                continue
+            key = " ".join(t.key for t in tokens[i:j])
+            postings = self.gaz.names.get(key)
+            end = last.end
+            if j - i == 1 and last.end < len(text) and text[last.end] == "." and i > 0 and \
+                    text[tokens[i - 1].end:last.start].strip() == ",":
+                dotted = self.gaz.names.get(key + ".")
+                if dotted:
+                    postings, end = dotted, last.end + 1
+            if not postings:
+                continue
+            return Mention(start=tokens[i].start, end=end, surface=text[tokens[i].start:end],
+                           key=key, postings=postings, is_demonym=False, region_cue=False,
+                           first_token=i, last_token=j - 1)
+        return None
+
+    def _judge(self, text: str, tokens: list[Token], m: Mention, people: set[str]) -> Mention | None:
+        """Keep the match if it reads as a place; None for people, organisations, common words."""
+        first, last = tokens[m.first_token], tokens[m.last_token]
+        prev = tokens[m.first_token - 1] if m.first_token > 0 and first.joined_to_previous else None
+        nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+        nxt_joined = nxt is not None and nxt.joined_to_previous and not last.possessive
+        single = m.first_token == m.last_token
+
+        # People: "President Assad", "John Kerry", "Jordan Smith".
+        if prev is not None and prev.capitalised:
+            if prev.key in TITLES:
+                people.add(m.key)
+                return None
+            if self._is_given_name(prev):
+                people.add(m.key)
+                return None
+        if prev is not None and prev.key in TITLES and not prev.capitalised and single:
+            people.add(m.key)
+            return None
+        if nxt_joined and nxt.capitalised and nxt.key not in MODIFIERS:
+            if nxt.key in NON_PLACE_HEADS:
+                return None
+            if single and m.key in self._first_names and not self._has_big_place(m.postings) \
+                    and not self.gaz.names.get(nxt.key):
+                people.add(nxt.key)
+                return None
+        # Organisations named "X of <place>": "Echo of Moscow", "Bank of America".
+        if m.first_token >= 2 and first.joined_to_previous:
+            of, head = tokens[m.first_token - 1], tokens[m.first_token - 2]
+            if of.key == "of" and of.joined_to_previous and head.capitalised \
+                    and head.key not in GEO_HEADS_BEFORE_OF and head.key not in TITLES \
+                    and not head.sentence_initial:
+                return None
+
+        demonym_only = all(p & DEMONYM for p in m.postings)
+        if demonym_only:
+            postings = m.postings
+        else:
+            postings = tuple(p for p in m.postings if not p & DEMONYM)
+
+        # Ordinary words with a capital: sentence-initial "Reading", "May", all-caps headlines.
+        if single and not demonym_only:
+            word = first.key
+            if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
+                return None
+            if word in self._common:
+                if all(p & ALTERNATE for p in postings):
+                    return None
+                biggest = self._biggest_population(postings)
+                uncertain_case = first.sentence_initial or first.all_caps
+                if not self._has_big_place(postings) and (uncertain_case or biggest < 50_000):
+                    return None
+                if uncertain_case and biggest < 500_000 and not self._has_big_place(postings):
+                    return None
+
+        region_cue = False
+        if nxt is not None and nxt.key in REGION_CUES and not nxt.capitalised or m.first_token >= 2 and tokens[m.first_token - 1].key == "of" \
+                and tokens[m.first_token - 2].key in REGION_CUES or nxt is not None and nxt.key in REGION_CUES and nxt_joined:
+            region_cue = True
+        return Mention(start=m.start, end=m.end, surface=m.surface, key=m.key, postings=postings,
+                       is_demonym=demonym_only, region_cue=region_cue,
+                       first_token=m.first_token, last_token=m.last_token)
+
+    def _is_given_name(self, tok: Token) -> bool:
+        if tok.key not in self._first_names or tok.key in FUNCTION_WORDS:
+            return False
+        postings = self.gaz.names.get(tok.key)
+        return not (postings and self._has_big_place(postings))
+
+    def _has_big_place(self, postings: tuple[int, ...]) -> bool:
+        """True when a name can be a country, a first-level region or a city over 100,000."""
+        kind, pop = self.gaz.kind, self.gaz.population
+        for p in postings:
+            e = p >> FLAG_BITS
+            if kind[e] in (KIND_CODE["country"], KIND_CODE["region"]) or pop[e] >= 100_000:
+                return True
+        return False
+
+    def _biggest_population(self, postings: tuple[int, ...]) -> int:
+        pop = self.gaz.population
+        return max((pop[p >> FLAG_BITS] for p in postings), default=0)

@@ -1,0 +1,25 @@
+"""`manage.py geoparse IN.jsonl OUT.jsonl`: geoparse documents in bulk (evaluation harness).
+
+Reads one {"id", "text", ...} object per line, writes one {"id", "toponyms": [{"start",
+"end", "name", "lat", "lon", "geonameid", "kind"}]} per line, as ../shared/bench/score.py
+reads them, and prints documents per second (geoparsing alone).
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from mapapp.geoparsing import get_geoparser
+from mapapp.geoparsing.bulk import geoparse_jsonl
+
+
+class Command(BaseCommand):
+    help = "Geoparse a JSONL file of documents into a JSONL file of predicted toponyms."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("input", help="JSONL with {'id', 'text'} per line")
+        parser.add_argument("output", help="where to write the predictions (JSONL)")
+
+    def handle(self, *args, input: str, output: str, **options) -> None:
+        run = geoparse_jsonl(input, output, get_geoparser())
+        self.stdout.write(f"{run.documents} documents in {run.seconds:.2f} s: {run.docs_per_second:.0f} docs/s")
