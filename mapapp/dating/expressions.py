@@ -9,6 +9,8 @@ from mapapp.dating.vocabulary import Vocabulary, vocabulary_for
 # A sentence is rarely longer than this; a longer "passage" is a splitting
 # failure (a table, a 5 MB blob) and its first part is where a date would be.
 MAX_SCANNED_CHARS = 3000
+# How far before a weekday "will"/"wird" may stand and still govern it.
+FUTURE_CUE_CHARS = 60
 
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
@@ -48,6 +50,8 @@ class CompiledVocabulary:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     reporting: re.Pattern[str]
     prefilter: re.Pattern[str]
+    future_cues: re.Pattern[str]
+    subordinate: re.Pattern[str]
 
 
 @cache
@@ -65,6 +69,8 @@ def compiled(language: str | None) -> CompiledVocabulary:
         patterns=patterns,
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
         prefilter=prefilter,
+        future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
+        subordinate=re.compile(vocabulary.subordinate, re.IGNORECASE),
     )
 
 
@@ -102,3 +108,19 @@ def reporting_spans(text: str, start: int, end: int, language: str | None) -> li
     end = min(end, start + MAX_SCANNED_CHARS)
     pattern = compiled(language).reporting
     return [(start + m.start(), start + m.end()) for m in pattern.finditer(text, start, end)]
+
+
+def in_future_clause(expression: Expression, text: str, passage_start: int, language: str | None) -> bool:
+    """Whether a future cue ("will", "wird", "va") precedes ``expression`` in its clause."""
+    lo = max(passage_start, expression.start - FUTURE_CUE_CHARS)
+    clause = re.split(r"[.,;:!?]", text[lo : expression.start])[-1]
+    return compiled(language).future_cues.search(clause) is not None
+
+
+def in_relative_clause(expression: Expression, text: str, passage_start: int, language: str | None) -> bool:
+    """Whether ``expression`` sits in a clause opened by ", which"/", qui"/", الذي"."""
+    before = text[passage_start : expression.start]
+    comma = max(before.rfind(","), before.rfind("،"))
+    if comma < 0:
+        return False
+    return compiled(language).subordinate.match(before[comma + 1 :].lstrip()) is not None

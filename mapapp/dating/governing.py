@@ -2,9 +2,13 @@
 
 Rules, in order, for each passage (a sentence):
 1. Its own expressions, resolved against the publication date. When several
-   resolve, the first that does not merely date a statement wins: in "rebels
-   took the airport 10 days ago, monitors said on Saturday" the airport fell 10
-   days ago. If every expression dates a statement, the first one wins.
+   resolve, the first of the best rank wins:
+   a. events in the main clause ("rebels took the airport 10 days ago, monitors
+      said on Saturday": the airport fell 10 days ago);
+   b. events in a relative clause (", which began last year,");
+   c. dates of a statement ("said on Saturday", "On Thursday, the firm said");
+   d. dates after publication ("talks will continue next month"): a plan is
+      dated by when it was announced if the passage says so.
 2. Otherwise the date of the previous passage in the same paragraph, if that
    date came from the text ("inferred"): a sentence continuing a story keeps its
    date.
@@ -15,13 +19,20 @@ import datetime
 from collections.abc import Sequence
 
 from mapapp.dating.event_date import EventDate
-from mapapp.dating.expressions import Expression, find_expressions, reporting_spans
+from mapapp.dating.expressions import (
+    Expression,
+    find_expressions,
+    in_future_clause,
+    in_relative_clause,
+    reporting_spans,
+)
 from mapapp.dating.language import detect_language
 from mapapp.dating.resolution import anchored_offset, resolve
 
 # How far a reporting verb may sit from the expression that dates it:
 # "said on Saturday", "told reporters on Friday" / "sources on Friday said".
 REPORTING_BEFORE_CHARS = 30
+REPORTING_BEFORE_WORDS = 3
 REPORTING_AFTER_CHARS = 80
 
 
@@ -77,15 +88,26 @@ def _date_passage(
     previous: EventDate | None,
 ) -> EventDate | None:
     """The governing date of one passage, or None for the publication date."""
-    candidates: list[tuple[Expression, EventDate]] = []
+    candidates: list[tuple[int, int, EventDate]] = []
+    reports: list[tuple[int, int]] | None = None
     for expression in find_expressions(text, start, end, language):
-        date = _resolved(expression, published, language, previous)
-        if date is not None:
-            candidates.append((expression, date))
+        future = in_future_clause(expression, text, start, language)
+        date = _resolved(expression, published, language, previous, future)
+        if date is None:
+            continue
+        if reports is None:
+            reports = reporting_spans(text, start, end, language)
+        if date.start > published:
+            rank = 3
+        elif _dates_a_statement(expression, reports, text, start):
+            rank = 2
+        elif in_relative_clause(expression, text, start, language):
+            rank = 1
+        else:
+            rank = 0
+        candidates.append((rank, expression.start, date))
     if candidates:
-        reports = reporting_spans(text, start, end, language)
-        events = [c for c in candidates if not _dates_a_statement(c[0], reports, text, start)]
-        return (events or candidates)[0][1]
+        return min(candidates, key=lambda candidate: candidate[:2])[2]
     if previous is not None and previous.source != "published":
         return EventDate(previous.start, previous.end, previous.precision, "inferred", previous.expression)
     return None
@@ -96,9 +118,10 @@ def _resolved(
     published: datetime.date,
     language: str | None,
     previous: EventDate | None,
+    future: bool,
 ) -> EventDate | None:
     if expression.kind != "anchored":
-        return resolve(expression, published, language)
+        return resolve(expression, published, language, future=future)
     # "The next day" needs a day to count from: the previous passage's.
     if previous is None or previous.source == "published" or previous.precision != "day":
         return None
@@ -116,15 +139,22 @@ def _dates_a_statement(
 ) -> bool:
     """Whether ``expression`` dates a reporting verb rather than an event.
 
-    Before the verb only when nothing separates them ("sources on Friday said")
-    or when the expression opens the sentence ("On Thursday, the firm said"); a
-    comma otherwise marks a trailing attribution ("10 days ago, monitors said").
+    After the verb when at most a short object comes between ("said on
+    Saturday", "told the BBC on Friday") but no new clause ("said the ship sank
+    on Saturday"). Before the verb when nothing separates them ("sources on
+    Friday said") or when the expression opens the sentence ("On Thursday, the
+    firm said"); a comma otherwise marks a trailing attribution ("10 days ago,
+    monitors said").
     """
     opens_sentence = len(text[passage_start : expression.start].split()) <= 1
     for verb_start, verb_end in reports:
         if verb_end <= expression.start:
             between = text[verb_end : expression.start]
-            if len(between) <= REPORTING_BEFORE_CHARS and not any(c in between for c in ",;:\"“”"):
+            if (
+                len(between) <= REPORTING_BEFORE_CHARS
+                and len(between.split()) <= REPORTING_BEFORE_WORDS
+                and not any(c in between for c in ",;:\"“”")
+            ):
                 return True
         elif verb_start >= expression.end:
             between = text[expression.end : verb_start]

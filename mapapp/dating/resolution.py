@@ -14,16 +14,19 @@ ONE_DAY = datetime.timedelta(days=1)
 
 
 @lru_cache(maxsize=16384)
-def parse(core: str, language: str, base: datetime.date) -> tuple[datetime.date, str] | None:
+def parse(
+    core: str, language: str, base: datetime.date, prefer: str = "past"
+) -> tuple[datetime.date, str] | None:
     """The date and dateparser's period ("day", "week", "month", "year") of ``core``
     read against ``base``, or None when dateparser cannot read it.
 
-    Relative and undated expressions prefer the past, as news reports do.
+    Undated expressions prefer the past, as news reports do, unless ``prefer``
+    is "future".
     """
     settings = {
         # Midday keeps "10 days ago" on the right calendar day whatever the hour.
         "RELATIVE_BASE": datetime.datetime.combine(base, datetime.time(12)),
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": prefer,
         "RETURN_AS_TIMEZONE_AWARE": False,
         # Timestamps and digit runs without separators are never dates in prose.
         "PARSERS": ["relative-time", "absolute-time"],
@@ -73,25 +76,36 @@ def period_start(published: datetime.date, unit: str) -> datetime.date:
     return published - datetime.timedelta(days=published.weekday())
 
 
-def _parsed(core: str, language: str, base: datetime.date) -> tuple[datetime.date, datetime.date, str] | None:
-    result = parse(normalise(core, language), language, base)
+def _parsed(
+    core: str, language: str, base: datetime.date, prefer: str = "past"
+) -> tuple[datetime.date, datetime.date, str] | None:
+    result = parse(normalise(core, language), language, base, prefer)
     if result is None:
         return None
     return period_dates(*result)
 
 
-def resolve(expression: Expression, published: datetime.date, language: str | None) -> EventDate | None:
+def resolve(
+    expression: Expression, published: datetime.date, language: str | None, *, future: bool = False
+) -> EventDate | None:
     """The event date ``expression`` states, or None if it is not a usable date.
 
     Past-tense relative expressions (weekdays, "ago", "last", "since", "earlier
-    this") never end after ``published``; anchored expressions ("the next day")
-    are resolved by the caller, which knows the previous passage.
+    this") never end after ``published``. A weekday said to be "next"/"coming",
+    or with ``future`` (the clause is in the future tense), is the first such
+    day on or after publication. Anchored expressions ("the next day") are
+    resolved by the caller, which knows the previous passage.
     """
     lang = language or "en"
     kind = expression.kind
     core = expression.group("core") or ""
     dates: tuple[datetime.date, datetime.date, str] | None
-    if kind == "weekday":
+    if kind == "weekday" and (future or expression.group_starting("next") is not None):
+        # Read from the day before, so a Friday paper's "will meet on Friday" is that day.
+        dates = _parsed(core, lang, published - ONE_DAY, prefer="future")
+        if dates and dates[0] < published:
+            return None
+    elif kind == "weekday":
         # "On Saturday" in a Saturday paper is that day: read it from the next
         # day so dateparser's "latest such weekday before" includes publication.
         said_last = expression.group_starting("last") is not None

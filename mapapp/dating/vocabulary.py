@@ -53,6 +53,10 @@ class Vocabulary:
     number_words: dict[str, int] = field(default_factory=dict)
     rewrites: tuple[tuple[str, str], ...] = ()
     units: dict[str, str] = field(default_factory=dict)
+    # Words that put a following weekday in the future ("will meet on Friday").
+    future_cues: str = r"(?!x)x"
+    # Words opening a relative clause after a comma (", which began last year,").
+    subordinate: str = r"(?!x)x"
 
 
 # --- English -----------------------------------------------------------------
@@ -97,7 +101,7 @@ ENGLISH = Vocabulary(
         ("relative", r"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|tonight|this\s+(?:morning|afternoon|evening))\b"),
         ("relative", rf"\b(?P<core>{_NUM_EN}\s+(?:days?|weeks?|months?|years?|decades?)\s+ago)\b"),
         ("relative", r"\b(?P<core>last\s+(?:week|month|year))\b"),
-        ("weekday", rf"\b(?:(?:on|late|early)\s+)?(?:(?P<last>last|this\s+past)\s+)?{_NOT_A_WEEKDAY_EN}(?P<core>{_WD_EN})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ("weekday", rf"\b(?:(?:on|late|early)\s+)?(?:(?:(?P<last>last|this\s+past)|(?P<next>this\s+coming|coming))\s+)?{_NOT_A_WEEKDAY_EN}(?P<core>{_WD_EN})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("this_period", r"\b(?:(?:earlier|so\s+far)\s+)?this\s+(?P<unit>year|month|week)\b"),
         ("this_period", r"\bearlier\s+in\s+the\s+(?P<unit>year|month|week)\b"),
         ("year", rf"\b(?:in|during|throughout|by\s+the\s+end\s+of|(?:the\s+)?(?:start|beginning|end|middle|spring|summer|autumn|fall|winter)\s+of|(?:in\s+)?(?:early|late|mid-?))\s*(?P<core>{YEAR})\b(?!\s*(?:%|percent|[-–]\d))"),
@@ -116,6 +120,11 @@ ENGLISH = Vocabulary(
         (r"^(?:earlier\s+today|tonight|this\s+(?:morning|afternoon|evening))$", "today"),
     ),
     units={"year": "year", "month": "month", "week": "week"},
+    future_cues=(
+        r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going)\s+to|plans?\s+to"
+        r"|to\s+be\s+held)\b"
+    ),
+    subordinate=r"(?:which|who|whose|whom)\b",
 )
 
 # --- German ------------------------------------------------------------------
@@ -143,7 +152,7 @@ GERMAN = Vocabulary(
         ("relative", r"\b(?P<core>vorgestern|gestern|heute)\b"),
         ("relative", rf"\b(?P<core>vor\s+{_NUM_DE}\s+(?:Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?))\b"),
         ("relative", r"\b(?P<core>(?:im\s+|in\s+der\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+(?:Woche|Monat|Jahr)|Vorjahr|Vormonat|Vorwoche)\b"),
-        ("weekday", rf"\b(?:(?:am|vom)\s+)?(?:(?P<last>letzten|vergangenen|vorigen)\s+)?(?P<core>{_WD_DE})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b"),
+        ("weekday", rf"\b(?:(?:am|vom)\s+)?(?:(?:(?P<last>letzten|vergangenen|vorigen)|(?P<next>nächsten|kommenden))\s+)?(?P<core>{_WD_DE})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b"),
         ("this_period", r"\b(?:(?:Anfang|früher\s+in|zu\s+Beginn|seit\s+Beginn)\s+)?(?:dieses|diesen|dieser|in\s+diesem|in\s+dieser|diese)\s+(?P<unit>Jahr(?:es)?|Monat(?:s)?|Woche)\b"),
         ("this_period", r"\b(?:Anfang|Beginn)\s+(?:des|der)\s+(?P<unit>Jahres|Monats|Woche)\b(?!\s+\d)"),
         ("year", rf"\b(?:im\s+Jahr(?:e)?|in|während|Anfang|Ende|Mitte|im\s+(?:Sommer|Winter|Frühjahr|Herbst))\s+(?P<core>{YEAR})\b"),
@@ -168,6 +177,8 @@ GERMAN = Vocabulary(
         (r"^nächste Jahr$", "nächstes Jahr"),
     ),
     units={"jahr": "year", "jahres": "year", "monat": "month", "monats": "month", "woche": "week"},
+    future_cues=r"\b(?:wird|werden|soll|sollen)\b",
+    subordinate=r"(?:der|die|das|welche[rs]?)\b",
 )
 
 # --- French ------------------------------------------------------------------
@@ -195,8 +206,8 @@ FRENCH = Vocabulary(
         ("future", rf"\b(?P<core>demain|la\s+semaine\s+prochaine|le\s+mois\s+prochain|l{_APOS}année\s+prochaine)\b"),
         ("relative", rf"\b(?P<core>avant-hier|hier|aujourd{_APOS}hui)\b"),
         ("relative", rf"\b(?P<core>il\s+y\s+a\s+{_NUM_FR}\s+(?:jours?|semaines?|mois|ans?|années?))\b"),
-        ("relative", rf"\b(?P<core>(?:la\s+semaine|le\s+mois|l{_APOS}année|l{_APOS}an)\s+(?:dernière?|passée?))\b"),
-        ("weekday", rf"\b(?:(?:le|ce|dès)\s+)?(?P<core>{_WD_FR})(?:\s+(?P<last>dernier|passé))?(?:\s+(?:soir|matin|après-midi|midi))?\b"),
+        ("relative", rf"\b(?P<core>(?:la\s+semaine|le\s+mois|l{_APOS}année|l{_APOS}an)\s+(?:derni(?:er|ère)|pass(?:é|ée)))\b"),
+        ("weekday", rf"\b(?:(?:le|ce|dès)\s+)?(?P<core>{_WD_FR})(?:\s+(?:(?P<last>dernier|passé)|(?P<next>prochain)))?(?:\s+(?:soir|matin|après-midi|midi))?\b"),
         ("this_period", r"\b(?:(?:plus\s+tôt|au\s+début\s+de|en\s+début\s+de|depuis\s+le\s+début\s+de)\s+)?(?:cette\s+(?P<unit>année|semaine)|ce\s+(?P<unit2>mois)(?:-ci)?)\b"),
         ("this_period", rf"\ben\s+début\s+d{_APOS}(?P<unit>année)\b"),
         ("year", rf"\b(?:en|au\s+cours\s+de\s+l{_APOS}année|courant|début|fin|mi-|l{_APOS}été|l{_APOS}hiver|au\s+printemps|à\s+l{_APOS}automne)\s*(?P<core>{YEAR})\b"),
@@ -219,6 +230,8 @@ FRENCH = Vocabulary(
         (r"\s+passé$", " dernier"),
     ),
     units={"année": "year", "mois": "month", "semaine": "week"},
+    future_cues=r"\b(?:va|vont|doit|doivent|sera|seront|devrait|devraient)\b",
+    subordinate=r"(?:qui|dont|lequel|laquelle|lesquels)\b",
 )
 
 # --- Spanish -----------------------------------------------------------------
@@ -246,7 +259,7 @@ SPANISH = Vocabulary(
         ("relative", r"\b(?P<core>anteayer|antier|ayer|hoy|esta\s+mañana)\b"),
         ("relative", rf"\b(?P<core>hace\s+{_NUM_ES}\s+(?:días?|semanas?|mes(?:es)?|años?))\b"),
         ("relative", r"\b(?P<core>(?:la\s+semana|el\s+mes|el\s+año)\s+(?:pasad[oa]|anterior))\b"),
-        ("weekday", rf"\b(?:(?:el|este)\s+)?(?:(?P<last>pasado)\s+)?(?P<core>{_WD_ES})(?:\s+(?P<last2>pasado))?(?:\s+por\s+la\s+(?:mañana|tarde|noche))?\b"),
+        ("weekday", rf"\b(?:(?:el|este)\s+)?(?:(?:(?P<last>pasado)|(?P<next>próximo))\s+)?(?P<core>{_WD_ES})(?:\s+(?:(?P<last2>pasado)|(?P<next2>próximo)))?(?:\s+por\s+la\s+(?:mañana|tarde|noche))?\b"),
         ("this_period", r"\b(?:(?:a\s+principios\s+de|a\s+comienzos\s+de|en\s+lo\s+que\s+va\s+de|más\s+temprano|antes)\s+)?(?:este\s+(?P<unit>año|mes)|esta\s+(?P<unit2>semana))\b"),
         ("this_period", r"\ben\s+lo\s+que\s+va\s+del\s+(?P<unit>año|mes)\b"),
         ("year", rf"\b(?:en(?:\s+el\s+año)?|durante|a\s+(?:principios|finales|mediados)\s+de(?:l)?|el\s+(?:verano|invierno|otoño)\s+de|la\s+primavera\s+de)\s+(?P<core>{YEAR})\b"),
@@ -268,6 +281,9 @@ SPANISH = Vocabulary(
         (r"^(?:la\s+)?próxima\s+semana$", "la próxima semana"),
     ),
     units={"año": "year", "mes": "month", "semana": "week"},
+    # Spanish future tense ends in -rá/-rán ("viajará", "se reunirán").
+    future_cues=r"\b(?:va\s+a|van\s+a|está\s+previst[oa]|\w+rán?)\b",
+    subordinate=r"(?:que|quien|quienes|el\s+cual|la\s+cual)\b",
 )
 
 # --- Arabic ------------------------------------------------------------------
@@ -300,7 +316,7 @@ ARABIC = Vocabulary(
         ("relative", r"(?<!\w)(?P<core>أمس|الأمس|البارحة|اليوم)(?!\w)"),
         ("relative", rf"(?<!\w)(?P<core>(?:قبل|منذ)\s+(?:{_NUM_AR}\s+)?{_UNIT_AR})(?!\w)(?!\s*\d)"),
         ("relative", r"(?<!\w)(?P<core>(?:الأسبوع|الشهر|العام|السنة)\s+(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة))(?!\w)"),
-        ("weekday", rf"(?<!\w)و?(?:(?:يوم|في|مساء|صباح|ليلة|فجر)\s+)?(?:يوم\s+)?(?P<core>{_WD_AR})(?:\s+(?P<last>الماضي|الفائت))?(?!\w)"),
+        ("weekday", rf"(?<!\w)و?(?:(?:يوم|في|مساء|صباح|ليلة|فجر)\s+)?(?:يوم\s+)?(?P<core>{_WD_AR})(?:\s+(?:(?P<last>الماضي|الفائت)|(?P<next>المقبل|المقبلة|القادم|القادمة)))?(?!\w)"),
         ("this_period", r"(?<!\w)(?:(?:في\s+وقت\s+سابق\s+(?:من\s+)?|منذ\s+(?:بداية|مطلع)\s+|في\s+(?:بداية|مطلع)\s+))?(?:هذا\s+(?P<unit>العام|الشهر|الأسبوع)|(?P<unit2>العام|الشهر|الأسبوع)\s+(?:الحالي|الجاري))(?!\w)"),
         ("year", rf"(?<!\w)(?:(?:في|خلال)\s+)?(?:عام|العام|سنة)\s+(?P<core>{YEAR})(?!\w)"),
         ("year", rf"(?<!\w)في\s+(?P<core>{YEAR})(?!\w)"),
@@ -334,6 +350,8 @@ ARABIC = Vocabulary(
         (r"تشرين\s+الثاني", "نوفمبر"), (r"كانون\s+الأول", "ديسمبر"),
     ),
     units={"العام": "year", "الشهر": "month", "الأسبوع": "week"},
+    future_cues=r"(?<!\w)(?:سوف|من\s+المقرر|من\s+المتوقع)(?!\w)",
+    subordinate=r"(?:الذي|التي|الذين|اللذين|اللتين)(?!\w)",
 )
 
 NUMERIC_ONLY = Vocabulary(language="", patterns=NUMERIC)
