@@ -1,0 +1,59 @@
+"""`manage.py serve` (what `make run` starts): web and a real worker on the embedded
+defaults, demo articles loaded and on the map without any other step."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+
+from tests.conftest import REPO, wait_until
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch_json(url: str):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return json.load(response)
+    except OSError:
+        return None
+
+
+def test_serve_starts_web_and_worker_and_maps_the_demo_articles(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "CONFLICTMAP_VAR_DIR": str(tmp_path / "var"),
+        "PORT": str(port),
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("CELERY_BROKER_URL", None)
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen([sys.executable, "manage.py", "serve"], cwd=REPO, env=env,
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        places = wait_until(
+            lambda: (data := fetch_json(f"http://127.0.0.1:{port}/api/places"))
+            and len(data["features"]) >= 20 and data,
+            timeout=150, interval=1, message="demo articles did not reach the map",
+        )
+        names = {f["properties"]["name"] for f in places["features"]}
+        assert any(name.startswith("Aleppo") for name in names), names
+        assert any(name.startswith("Kharkiv") for name in names), names
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            assert b'id="map"' in response.read()
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+    assert "Worker started" in (tmp_path / "serve.log").read_text()
