@@ -11,7 +11,7 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo",
+    "CD": ("Zaire", "DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo",
            "Democratic Republic of the Congo", "Congo-Kinshasa"),
     "CG": ("Republic of Congo", "Republic of the Congo", "Congo-Brazzaville", "Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
@@ -143,4 +143,12 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",), "US-WA": ("Wash.",),
     "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
     "US-DC": ("D.C.", "DC", "District of Columbia"),
+}
+
+# Short names of first-level divisions common in news (ISO 3166-2 -> forms).
+REGION_NAMES: dict[str, tuple[str, ...]] = {
+    "AU-NSW": ("NSW", "N.S.W."),
+    "CA-BC": ("B.C.",),
+    "CA-PE": ("P.E.I.",),
+    "IQ-AR": ("Kurdistan Region",),
 }

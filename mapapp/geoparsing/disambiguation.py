@@ -20,7 +20,8 @@ from mapapp.geoparsing.recognizer import Mention
 COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "city", "other"))
 MAX_CANDIDATES = 40
 CURATED_REGION_WEIGHT = 20_000_000
-KIND_PRIOR = {COUNTRY: 3.0, REGION: 1.6, CITY: 0.0, OTHER: 1.2}
+ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own prior
+KIND_PRIOR = {COUNTRY: 3.0, REGION: 1.6, CITY: 0.0, OTHER: 1.2, ADMIN2: -0.6}
 
 
 @dataclass(slots=True)
@@ -35,7 +36,10 @@ def _prior(gaz: Gazetteer, posting: int) -> float:
     population = gaz.population[e]
     if not population and not gaz.geonameid[e]:
         population = CURATED_REGION_WEIGHT  # hand-written well-known regions: "Middle East"
-    score = KIND_PRIOR[gaz.kind[e]] + 0.55 * math.log10(population + 10)
+    kind = gaz.kind[e]
+    if kind == OTHER and gaz.region[e] >= 0:
+        kind = ADMIN2
+    score = KIND_PRIOR[kind] + 0.55 * math.log10(population + 10)
     if gaz.capital[e]:
         score += 1.0
     if flags & ALTERNATE:

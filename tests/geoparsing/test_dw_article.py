@@ -13,15 +13,15 @@ PLACES = {
     "Tartus": (34.89, 35.89),
     "Idlib": 169387,  # the province: "Syria's northwestern province of Idlib"
     "Damascus": (33.51, 36.29),
-    "Syria": (35.0, 38.0),
-    "Russia": (60.0, 100.0),
-    "Iran": (32.0, 53.0),
+    "Syria": 163843,
+    "Russia": 2017370,
+    "Iran": 130758,
     "London": (51.51, -0.13),
     "Moscow": (55.75, 37.62),
-    "Ukraine": (49.0, 32.0),
-    "Europe": (48.7, 9.1),
-    "Britain": (54.0, -2.0),
-    "Israel": (31.5, 34.75),
+    "Ukraine": 690791,
+    "Europe": 6255148,
+    "Britain": 2635167,
+    "Israel": 294640,
     "Middle East": (29.0, 41.0),
 }
 PEOPLE_AND_ORGANISATIONS = [
