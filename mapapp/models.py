@@ -95,9 +95,9 @@ class Article(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "status", "status_changed_at",
                                            "last_error", "content_hash"}
+        self._text_changed = changed  # read by the post_save receiver in mapapp/signals.py
         super().save(*args, **kwargs)
         self._processed_inputs = self._inputs()
-        self._text_changed = changed
 
     def _inputs(self) -> tuple:
         return (self.content_hash, self.published_at)

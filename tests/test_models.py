@@ -1,7 +1,13 @@
 import pytest
 from django.db import IntegrityError
 
+from mapapp import queueing
 from mapapp.models import Article, content_hash
+
+
+def queued(callbacks) -> list:
+    """The on-commit callbacks that hand an article to the worker."""
+    return [c for c in callbacks if getattr(c, "func", None) is queueing._send]
 
 
 def test_the_content_hash_ignores_case_and_spacing():
@@ -28,7 +34,7 @@ def test_saving_new_text_queues_processing_after_commit(django_capture_on_commit
     with django_capture_on_commit_callbacks() as callbacks:
         article = Article.objects.create(title="One", body="Shelling in Idlib.")
     assert article.status == Article.Status.PENDING
-    assert len(callbacks) == 1
+    assert len(queued(callbacks)) == 1
 
 
 @pytest.mark.django_db
@@ -39,7 +45,7 @@ def test_editing_only_the_title_does_not_queue_processing(django_capture_on_comm
     with django_capture_on_commit_callbacks() as callbacks:
         article.title = "Better title"
         article.save()
-    assert callbacks == []
+    assert queued(callbacks) == []
     assert Article.objects.get(pk=article.pk).status == Article.Status.DONE
 
 
@@ -51,5 +57,5 @@ def test_changing_the_text_marks_the_article_pending_again(django_capture_on_com
     with django_capture_on_commit_callbacks() as callbacks:
         article.body = "Shelling in Hama."
         article.save()
-    assert len(callbacks) == 1
+    assert len(queued(callbacks)) == 1
     assert Article.objects.get(pk=article.pk).status == Article.Status.PENDING
