@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from simple_history import register as register_history
 from simple_history.models import HistoricalRecords
 
 
@@ -61,6 +62,8 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        # Editing and publishing are separate rights (issue 6): see mapapp/review/roles.py.
+        permissions = [("publish_article", "Can publish and retract articles")]
         constraints = [
             # The same text is not ingested twice; empty bodies are all alike and exempt.
             models.UniqueConstraint(
@@ -202,3 +205,110 @@ class Mention(models.Model):
     def highlight(self) -> tuple[int, int]:
         """The name's span inside `passage`."""
         return self.start - self.passage_start, self.end - self.passage_start
+
+
+class MapRevision(models.Model):
+    """One row whose number goes up whenever what readers may see changes (an article,
+    a place or a mention saved or deleted). Every web process compares it with the
+    revision its in-memory map index was built from, so all processes stay current."""
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"map revision {self.number}"
+
+
+# --- The editor's desk (issue 6): decisions and rules that outlive re-processing ---------
+
+class Rule(models.Model):
+    """What a name means in future articles, set by an editor: "Tripoli in a story about
+    Lebanon is the Lebanese city" (place set, context LB) or "Hammond is never a place"
+    (no place, no context). Applied whenever an article is processed; an editor's
+    decision on one article overrides it."""
+
+    name = models.CharField(
+        max_length=300, db_index=True, help_text="The name as matched: case and spacing ignored."
+    )
+    context_country = models.CharField(
+        "in stories about", max_length=2, blank=True,
+        help_text="Country code the story must name (through another place); blank: every story.",
+    )
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="rules",
+        help_text="Empty means the name is never a place.",
+    )
+    is_active = models.BooleanField(default=True)
+    note = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "context_country"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "context_country"], name="rule_unique_context"),
+        ]
+
+    def __str__(self) -> str:
+        where = f" in a story about {self.context_country}" if self.context_country else ""
+        meaning = str(self.place) if self.place_id else "never a place"
+        return f"{self.name}{where}: {meaning}"
+
+
+class PlaceDecision(models.Model):
+    """An editor's choice for every mention of one name in one article: a place (from the
+    candidates or a point set on the map) or "not a place". Survives re-processing."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="decisions")
+    name = models.CharField(
+        max_length=300, help_text="The name as matched: case and spacing ignored."
+    )
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions",
+        help_text="Empty means the name is not a place in this article.",
+    )
+    machine_place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="What processing had chosen when the editor decided.",
+    )
+    rule = models.ForeignKey(
+        Rule, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions",
+        help_text="The rule saved together with this decision, if any.",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_id", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "name"], name="decision_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        meaning = str(self.place) if self.place_id else "not a place"
+        return f"{self.name} in {self.article_id}: {meaning}"
+
+
+class ReviewQueueEntry(Mention):
+    """The admin's review queue: mentions that need a human first (see mapapp/review/queue.py)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "review queue"
+        verbose_name_plural = "review queue"
+
+
+# Mentions are rebuilt by processing (bulk_create, no history); editors' changes to them
+# are recorded. The passage and candidates never change after processing.
+register_history(Mention, excluded_fields=["passage", "candidates"])

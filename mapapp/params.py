@@ -1,6 +1,8 @@
 """Parse and validate query parameters; bad input raises BadParameter with a message
 that the API returns as a 400."""
 import datetime as dt
+import math
+import re
 
 from django.http import QueryDict
 
@@ -30,3 +32,109 @@ def int_param(query: QueryDict, name: str, default: int, *, low: int, high: int)
     if not low <= value <= high:
         raise BadParameter(f"'{name}' must be between {low} and {high}, not {value}.")
     return value
+
+
+def choice_param(query: QueryDict, name: str, choices: list[str], default: str) -> str:
+    raw = query.get(name, "").strip()
+    if not raw:
+        return default
+    if raw not in choices:
+        raise BadParameter(f"'{name}' must be one of {', '.join(choices)}, not {raw[:40]!r}.")
+    return raw
+
+
+def list_param(query: QueryDict, name: str, *, allowed: list[str] | None = None,
+               pattern: str | None = None, upper: bool = False) -> tuple[str, ...]:
+    """Values given as repeated parameters and/or comma-separated, each checked."""
+    values: list[str] = []
+    for raw in query.getlist(name):
+        values.extend(part.strip() for part in raw.split(","))
+    values = [v.upper() if upper else v for v in values if v]
+    for value in values:
+        if allowed is not None and value not in allowed:
+            raise BadParameter(
+                f"'{name}' values must be among {', '.join(allowed)}, not {value[:40]!r}."
+            )
+        if pattern is not None and not re.fullmatch(pattern, value):
+            raise BadParameter(f"'{name}' has a malformed value {value[:40]!r}.")
+    return tuple(dict.fromkeys(values))
+
+
+def text_list_param(query: QueryDict, name: str, *, max_length: int = 200) -> tuple[str, ...]:
+    """Free-form values (source names may hold commas, so only repeated parameters)."""
+    values = [raw.strip() for raw in query.getlist(name) if raw.strip()]
+    for value in values:
+        if len(value) > max_length:
+            raise BadParameter(f"'{name}' values must be at most {max_length} characters.")
+    return tuple(dict.fromkeys(values))
+
+
+def text_param(query: QueryDict, name: str, *, max_length: int = 200) -> str:
+    raw = " ".join(query.get(name, "").split())
+    if len(raw) > max_length:
+        raise BadParameter(f"'{name}' must be at most {max_length} characters.")
+    return raw
+
+
+def bbox_param(query: QueryDict, name: str) -> tuple[float, float, float, float] | None:
+    """'west,south,east,north' in degrees (the order of GeoJSON's bbox member)."""
+    raw = query.get(name, "").strip()
+    if not raw:
+        return None
+    parts = raw.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise BadParameter(
+            f"'{name}' must be four numbers west,south,east,north, not {raw[:60]!r}."
+        ) from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise BadParameter(f"'{name}' must hold finite numbers.")
+    if not (-90 <= south <= north <= 90):
+        raise BadParameter(f"'{name}' latitudes must satisfy -90 <= south <= north <= 90.")
+    if not (-540 <= west <= 540 and -540 <= east <= 540):
+        raise BadParameter(f"'{name}' longitudes must be between -540 and 540.")
+    return west, south, east, north
+
+
+BASES = ["event", "published"]
+KINDS = ["country", "region", "city", "other"]
+REVIEWS = ["machine", "confirmed", "corrected"]
+
+
+def view_param(query: QueryDict):
+    """Every choice a reader makes on the map, from the query string, as a View."""
+    from mapapp.mapquery import BBox, View
+
+    start, end = date_param(query, "start"), date_param(query, "end")
+    if start and end and start > end:
+        raise BadParameter("'start' must not be after 'end'.")
+    box = bbox_param(query, "bbox")
+    bbox = None
+    if box is not None:
+        west, south, east, north = box
+        if east - west >= 360:
+            west, east = -180.0, 180.0
+        elif east < west:
+            raise BadParameter("'bbox' east must not be less than west (add 360 to cross 180°).")
+        else:
+            # Leaflet reports longitudes past ±180 after panning around the world.
+            west, east = _wrap(west), _wrap(east)
+        bbox = BBox(south=south, west=west, north=north, east=east)
+    return View(
+        start=start,
+        end=end,
+        basis=choice_param(query, "basis", BASES, "event"),
+        bbox=bbox,
+        sources=text_list_param(query, "source"),
+        countries=list_param(query, "country", pattern=r"[A-Z]{2}", upper=True),
+        kinds=list_param(query, "kind", allowed=KINDS),
+        reviews=list_param(query, "review", allowed=REVIEWS),
+        text=text_param(query, "q"),
+    )
+
+
+def _wrap(longitude: float) -> float:
+    if longitude == 180:
+        return 180.0
+    return (longitude + 180.0) % 360.0 - 180.0

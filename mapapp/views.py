@@ -1,85 +1,178 @@
-"""The public map page and the JSON API behind it."""
+"""The public map page and the JSON API behind it. Views parse parameters
+(mapapp.params), ask selectors and the map index, and shape the answer."""
+import json
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from mapapp import selectors
+from mapapp import basemap, mapquery, selectors
+from mapapp.exports import export_rows
+from mapapp.exports.csv_rows import csv_chunks
+from mapapp.exports.folium_map import folium_html
+from mapapp.exports.geojson import geojson_chunks
+from mapapp.exports.kml import kml_chunks
+from mapapp.mapindex import map_index
 from mapapp.models import Mention, Place
-from mapapp.params import BadParameter, date_param, int_param
+from mapapp.params import BadParameter, date_param, int_param, view_param
 
 PAGE_SIZE = 20
+PLACE_LIST_SIZE = 100
+MAX_ZOOM = 18
+
+
+def api_endpoint(view_function):
+    """A GET-only JSON endpoint whose BadParameter becomes a 400 with the message."""
+
+    @require_GET
+    @wraps(view_function)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        try:
+            return view_function(request, *args, **kwargs)
+        except BadParameter as error:
+            return JsonResponse({"error": str(error)}, status=400)
+
+    return wrapper
 
 
 @require_GET
 def map_page(request: HttpRequest):
     bounds = selectors.timeline_bounds()
+    config = {
+        "placesUrl": reverse("mapapp:api-places"),
+        "mentionsUrl": reverse("mapapp:api-place-mentions", args=[0]),
+        "timelineUrl": reverse("mapapp:api-timeline"),
+        "facetsUrl": reverse("mapapp:api-facets"),
+        "basemapUrl": reverse("mapapp:api-basemap"),
+        "exportUrl": reverse("mapapp:api-export", args=["geojson"]),
+        "tilesUrl": settings.MAP_TILES_URL,
+        "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,
+        "dataStart": bounds.start.isoformat() if bounds.start else None,
+        "dataEnd": bounds.end.isoformat() if bounds.end else None,
+    }
     return render(
         request,
         "mapapp/map.html",
         {
-            "timeline_start": bounds.start.isoformat() if bounds.start else "",
-            "timeline_end": bounds.end.isoformat() if bounds.end else "",
-            "tiles_url": settings.MAP_TILES_URL,
+            "timeline_start": config["dataStart"] or "",
+            "timeline_end": config["dataEnd"] or "",
+            "map_config": config,
             "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
         },
     )
 
 
-def _window(request: HttpRequest) -> selectors.Window:
-    window = selectors.Window(
-        start=date_param(request.GET, "start"), end=date_param(request.GET, "end")
-    )
-    if window.start and window.end and window.start > window.end:
-        raise BadParameter("'start' must not be after 'end'.")
-    return window
+def _feature(marker: dict) -> dict:
+    properties = {k: v for k, v in marker.items() if k not in ("latitude", "longitude")}
+    return {
+        "type": "Feature",
+        "id": marker["id"],
+        "geometry": {"type": "Point", "coordinates": [marker["longitude"], marker["latitude"]]},
+        "properties": properties,
+    }
 
 
-def _bad_request(error: BadParameter) -> JsonResponse:
-    return JsonResponse({"error": str(error)}, status=400)
-
-
-@require_GET
+@api_endpoint
 def api_places(request: HttpRequest) -> JsonResponse:
-    """GeoJSON FeatureCollection of the places mentioned in the time window."""
-    try:
-        window = _window(request)
-    except BadParameter as error:
-        return _bad_request(error)
-    features = [
-        {
-            "type": "Feature",
-            "id": place["id"],
-            "geometry": {"type": "Point", "coordinates": [place["longitude"], place["latitude"]]},
-            "properties": {k: v for k, v in place.items() if k not in ("latitude", "longitude")},
-        }
-        for place in selectors.places_with_counts(window)
-    ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    """GeoJSON FeatureCollection of the places the view selects, each with its number
+    of mentions. With `zoom`, nearby places are grouped into clusters for that zoom
+    and the answer also lists the most mentioned places in view (`places`)."""
+    view = view_param(request.GET)
+    zoom = int_param(request.GET, "zoom", -1, low=0, high=MAX_ZOOM)
+    index = map_index()
+    view = selectors.view_resolved(view, index)
+    mask = mapquery.mention_mask(index, view)
+    counts = mapquery.place_counts(index, mask)
+    body: dict = {"type": "FeatureCollection"}
+    if zoom < 0:
+        body["features"] = [_feature(p) for p in mapquery.places_ranked(index, counts)]
+    else:
+        body["features"] = [_feature(m) for m in mapquery.clusters(index, counts, zoom)]
+        body["places"] = mapquery.places_ranked(index, counts, limit=PLACE_LIST_SIZE)
+    body["totals"] = {"mentions": int(mask.sum()), "places": int((counts > 0).sum())}
+    return JsonResponse(body)
 
 
-@require_GET
+@api_endpoint
 def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
-    """The passages that mention one place in the window, newest first, paged."""
-    try:
-        window = _window(request)
-        page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
-    except BadParameter as error:
-        return _bad_request(error)
+    """The passages that mention one place under the view, newest first, paged."""
+    view = view_param(request.GET)
+    page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
     place = get_object_or_404(Place, pk=place_id)
-    paginator = Paginator(selectors.place_mentions(place.pk, window), PAGE_SIZE)
+    paginator = Paginator(selectors.place_mentions_in_view(place.pk, view), PAGE_SIZE)
     page = paginator.get_page(page_number)
     return JsonResponse(
         {
             "place": {"id": place.pk, "name": place.name, "kind": place.kind,
-                      "country_code": place.country_code, "admin1": place.admin1},
+                      "country_code": place.country_code, "admin1": place.admin1,
+                      "latitude": place.latitude, "longitude": place.longitude},
             "count": paginator.count,
             "page": page.number,
             "pages": paginator.num_pages,
             "results": [_mention_json(m) for m in page.object_list],
         }
     )
+
+
+@api_endpoint
+def api_timeline(request: HttpRequest) -> JsonResponse:
+    """Mentions over time for the view (all of its choices but the window): counts per
+    bin for day-precise dates, and spans for months, years and ranges."""
+    view = view_param(request.GET)
+    axis_start, axis_end = date_param(request.GET, "from"), date_param(request.GET, "to")
+    if axis_start and axis_end and axis_start > axis_end:
+        raise BadParameter("'from' must not be after 'to'.")
+    bins = int_param(request.GET, "bins", 120, low=1, high=mapquery.MAX_TIMELINE_BINS)
+    index = map_index()
+    result = mapquery.timeline(
+        index, selectors.view_resolved(view, index),
+        axis_start=axis_start, axis_end=axis_end, bins=bins,
+    )
+    if result is None:
+        return JsonResponse({"basis": view.basis, "start": None, "end": None,
+                             "bin_days": 1, "counts": [], "spans": []})
+    return JsonResponse({
+        "basis": view.basis,
+        "start": result.start.isoformat(),
+        "end": result.end.isoformat(),
+        "bin_days": result.bin_days,
+        "counts": result.counts,
+        "spans": result.spans,
+    })
+
+
+@api_endpoint
+def api_facets(request: HttpRequest) -> JsonResponse:
+    """The values the filters offer: sources, countries, kinds of place, review states."""
+    index = map_index()
+    return JsonResponse({
+        "sources": [s for s in index.sources if s],
+        "countries": [c for c in index.countries if c],
+        "kinds": [{"value": v, "label": str(label)} for v, label in Place.Kind.choices],
+        "reviews": [{"value": v, "label": str(label)} for v, label in Mention.Review.choices
+                    if v != Mention.Review.REJECTED],
+    })
+
+
+@api_endpoint
+def api_basemap(request: HttpRequest) -> HttpResponse:
+    """Country outlines as GeoJSON, from a package: the map shows land and borders
+    even when no tile server can be reached."""
+    response = HttpResponse(basemap.countries_geojson(), content_type="application/geo+json")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def api_openapi(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 description of this API."""
+    from mapapp.openapi import openapi_document
+
+    return HttpResponse(json.dumps(openapi_document(), indent=1), content_type="application/json")
 
 
 def _mention_json(mention: Mention) -> dict:
@@ -93,6 +186,9 @@ def _mention_json(mention: Mention) -> dict:
         "event_date": mention.event_date.isoformat() if mention.event_date else None,
         "event_date_end": mention.event_date_end.isoformat() if mention.event_date_end else None,
         "date_precision": mention.date_precision,
+        "date_source": mention.date_source,
+        "date_expression": mention.date_expression,
+        "review": mention.review,
         "article": {
             "id": article.pk,
             "title": article.title,
@@ -101,3 +197,50 @@ def _mention_json(mention: Mention) -> dict:
             "published_at": article.published_at.isoformat() if article.published_at else None,
         },
     }
+
+
+MAX_EXPORT_MENTIONS = 100_000
+EXPORT_TYPES = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv; charset=utf-8",
+    "kml": "application/vnd.google-earth.kml+xml",
+    "html": "text/html; charset=utf-8",
+}
+
+
+@api_endpoint
+def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Exactly what the view selects, as GeoJSON, CSV or KML (one record per mention)
+    or as a standalone offline HTML map (one marker per place)."""
+    if fmt not in EXPORT_TYPES:
+        raise BadParameter(f"The export format must be one of {', '.join(EXPORT_TYPES)}.")
+    view = view_param(request.GET)
+    index = map_index()
+    if fmt == "html":
+        resolved = selectors.view_resolved(view, index)
+        counts = mapquery.place_counts(index, mapquery.mention_mask(index, resolved))
+        places = mapquery.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
+        html = folium_html(places, title="Conflict map export",
+                           description=_describe(view, int(counts.sum())))
+        response = HttpResponse(html, content_type=EXPORT_TYPES[fmt])
+    else:
+        ids, total = selectors.view_mention_ids(view, index, limit=MAX_EXPORT_MENTIONS)
+        if total > MAX_EXPORT_MENTIONS:
+            raise BadParameter(
+                f"This view holds {total} mentions; exports hold at most "
+                f"{MAX_EXPORT_MENTIONS}. Narrow the time window, the map or the filters."
+            )
+        rows = export_rows(selectors.mentions_by_ids(ids))
+        chunks = {"geojson": geojson_chunks, "csv": csv_chunks, "kml": kml_chunks}[fmt](rows)
+        response = StreamingHttpResponse(chunks, content_type=EXPORT_TYPES[fmt])
+        response["X-Total-Count"] = str(total)
+    response["Content-Disposition"] = f'attachment; filename="conflict-map.{fmt}"'
+    return response
+
+
+MAX_EXPORT_PLACES = 2_000
+
+
+def _describe(view: mapquery.View, mentions: int) -> str:
+    window = f"{view.start or 'the beginning'} to {view.end or 'today'}"
+    return f"{mentions} mentions, {view.basis} dates from {window}"

@@ -14,12 +14,15 @@ def idlib():
                                 country_code="SY", kind=Place.Kind.REGION)
 
 
-def add_mention(place, *, day, publication=Article.Publication.PUBLISHED, passage=None, **extra):
+def add_mention(place, *, day, publication=Article.Publication.PUBLISHED, passage=None,
+                source="Wire", **extra):
     passage = passage or f"Shelling in {place.name} was reported."
     article = Article.objects.create(
-        title=f"Report {day}", source="Wire", body=passage, publication=publication,
+        # Each article's text is unique (the same text is never ingested twice).
+        title=f"Report {day}", source=source, body=f"{passage}\n\nReport {Article.objects.count()}.",
+        publication=publication,
         url=f"https://example.org/{day}-{publication}-{Article.objects.count()}",
-        published_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.timezone.utc),
+        published_at=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC),
     )
     start = passage.index(place.name)
     return Mention.objects.create(
