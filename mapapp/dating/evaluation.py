@@ -2,7 +2,9 @@
 
 Each line holds a passage in the project's own words, its publication date, the
 sentences before it (``context``, same paragraph unless ``paragraph_break``),
-and the gold event date. A prediction is right when it names the gold day
+and the gold event date. ``split`` is "dev" for passages written while the
+rules were built and "held_out" for those written before the rules ever saw
+them (figures on the latter are the honest ones). A prediction is right when it names the gold day
 exactly (gold precision "day") or overlaps the gold span (any other precision).
 """
 
@@ -24,6 +26,7 @@ class Case:
     """One evaluation passage with its gold date."""
 
     id: str
+    split: str
     category: str
     language: str | None
     published: datetime.date
@@ -53,6 +56,7 @@ def load_cases(path: Path = EVALUATION_SET) -> list[Case]:
         cases.append(
             Case(
                 id=row["id"],
+                split=row.get("split", "dev"),
                 category=row["category"],
                 language=row["language"],
                 published=datetime.date.fromisoformat(row["published"]),
@@ -111,6 +115,10 @@ def report(outcomes: list[Outcome]) -> str:
     same_source = sum(o.predicted.source == o.case.gold.source for o in outcomes)
     lines.append(f"precision agrees: {same_precision}/{total} = {_percent(same_precision, total)}")
     lines.append(f"source agrees: {same_source}/{total} = {_percent(same_source, total)}")
+    for split in sorted({o.case.split for o in outcomes}):
+        group = [o for o in outcomes if o.case.split == split]
+        good = sum(o.correct for o in group)
+        lines.append(f"split {split}: {good}/{len(group)} = {_percent(good, len(group))}")
     lines.append("")
     lines.append(f"{'category':<14} {'right':>5} {'of':>4} {'accuracy':>9}")
     by_category: dict[str, list[Outcome]] = defaultdict(list)

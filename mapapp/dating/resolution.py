@@ -11,6 +11,7 @@ from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
 
 ONE_DAY = datetime.timedelta(days=1)
+_YEAR = re.compile(r"\d{4}")
 
 
 @lru_cache(maxsize=16384)
@@ -121,6 +122,9 @@ def resolve(
             if dates[0] > published:
                 return None
             dates = (dates[0], min(dates[1], published), dates[2])
+        elif dates and kind == "explicit" and dates[1] > published and not _YEAR.search(core):
+            # "In mid-September" in a September paper: the month so far.
+            dates = (dates[0], published, "range") if dates[0] <= published else None
     elif kind == "since":
         inner = _parsed(core, lang, published)
         if inner is None or inner[0] > published:

@@ -1,0 +1,122 @@
+"""One expression per sentence, each kind resolved against the publication date."""
+
+import pytest
+
+from tests.dating.helpers import date_of, day
+
+
+def span(date) -> tuple[str, str, str]:
+    return date.start.isoformat(), date.end.isoformat(), date.precision
+
+
+def test_a_weekday_is_the_latest_such_day_before_publication():
+    date = date_of("Negotiators met on Tuesday near the border.", "2023-11-15")
+    assert span(date) == ("2023-11-14", "2023-11-14", "day")
+    assert (date.source, date.expression) == ("stated", "on Tuesday")
+
+
+def test_the_publication_weekday_is_the_publication_day():
+    assert date_of("The minister said on Saturday that talks continue.", "2015-09-19").start == day("2015-09-19")
+
+
+def test_last_weekday_is_strictly_before_publication():
+    assert date_of("Last Friday, the bank raised rates.", "2018-02-23").start == day("2018-02-16")
+
+
+def test_a_weekday_in_the_future_tense_is_the_next_one():
+    assert date_of("The minister will travel to Cairo on Friday.", "2023-11-15").start == day("2023-11-17")
+    assert date_of("The two leaders will meet next Monday.", "2016-03-10").start == day("2016-03-14")
+
+
+def test_yesterday_and_days_ago():
+    assert date_of("A bomb exploded yesterday near the market.", "2016-03-09").start == day("2016-03-08")
+    assert date_of("Fighters seized the airbase ten days ago.", "2015-09-19").start == day("2015-09-09")
+
+
+def test_weeks_ago_is_the_week_that_holds_the_day():
+    assert span(date_of("Three weeks ago, a drone hit the refinery.", "2023-11-15")) == (
+        "2023-10-23", "2023-10-29", "range")
+
+
+def test_last_month_and_last_year_are_whole_periods():
+    assert span(date_of("Last month, thousands crossed the sea.", "2015-09-19")) == (
+        "2015-08-01", "2015-08-31", "month")
+    assert span(date_of("Exports fell sharply last year.", "2019-07-02")) == ("2018-01-01", "2018-12-31", "year")
+
+
+def test_last_named_month_skips_the_current_one():
+    assert span(date_of("Last September, the group attacked.", "2016-03-10"))[:2] == ("2015-09-01", "2015-09-30")
+
+
+def test_earlier_this_year_runs_from_january_to_publication():
+    assert span(date_of("Earlier this year, the rebels advanced.", "2015-09-19")) == (
+        "2015-01-01", "2015-09-19", "range")
+
+
+def test_since_a_year_runs_to_publication():
+    assert span(date_of("Millions have fled since 2011.", "2015-09-19")) == ("2011-01-01", "2015-09-19", "range")
+    assert span(date_of("The border has been closed since March 2017.", "2019-07-02"))[:2] == (
+        "2017-03-01", "2019-07-02")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The deal was signed on September 14, 2015, in Vienna.", "2015-09-14"),
+        ("Fighting resumed on 2 March 2016 after a lull.", "2016-03-02"),
+        ("The parliament was dissolved on Sept. 3, 2018.", "2018-09-03"),
+        ("The report, dated 2014-05-28, lists 40 sites.", "2014-05-28"),
+        ("The ruling of 03/15/2012 was overturned.", "2012-03-15"),
+        ("Troops entered the town on the 12th of February.", "2018-02-12"),
+    ],
+)
+def test_english_calendar_dates(sentence, expected):
+    date = date_of(sentence, "2018-02-23" if "February" in sentence else "2019-07-02")
+    assert span(date) == (expected, expected, "day")
+
+
+def test_month_and_year_precision():
+    assert span(date_of("Elections were held in November 2020.", "2021-01-04")) == ("2020-11-01", "2020-11-30", "month")
+    assert span(date_of("The factory was bombed in mid-2016.", "2021-01-04")) == ("2016-01-01", "2016-12-31", "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        ("Am Donnerstag teilte das Ministerium mit, dass die Grenze zu bleibt.", "de", "2015-09-19", "2015-09-17"),
+        ("Vor zehn Tagen hatten Rebellen den Flughafen eingenommen.", "de", "2019-07-02", "2019-06-22"),
+        ("Das Abkommen wurde am 3. Juni 2014 unterzeichnet.", "de", "2014-06-08", "2014-06-03"),
+        ("Jeudi, les autorités ont annoncé la fermeture du port.", "fr", "2015-09-19", "2015-09-17"),
+        ("Mardi soir, des tirs ont été entendus.", "fr", "2018-02-23", "2018-02-20"),
+        ("L'accord a été signé le 25 mai 2014.", "fr", "2014-06-08", "2014-05-25"),
+        ("El jueves, la policía detuvo a doce sospechosos.", "es", "2015-09-19", "2015-09-17"),
+        ("Hace diez días, un incendio destruyó el mercado.", "es", "2019-07-02", "2019-06-22"),
+        ("El acuerdo se firmó el 30 de mayo de 2014.", "es", "2014-06-08", "2014-05-30"),
+        ("قال المرصد يوم الخميس إن الطائرات قصفت ثلاث قرى.", "ar", "2015-09-19", "2015-09-17"),
+        ("سيطر المقاتلون على المطار قبل عشرة أيام.", "ar", "2019-07-02", "2019-06-22"),
+        ("اندلعت الاحتجاجات في 15 أيلول 2018.", "ar", "2019-07-02", "2018-09-15"),
+    ],
+)
+def test_german_french_spanish_and_arabic_days(sentence, language, published, expected):
+    date = date_of(sentence, published, language)
+    assert (date.start.isoformat(), date.precision, date.source) == (expected, "day", "stated")
+
+
+def test_other_languages_periods():
+    assert span(date_of("Le mois dernier, 500 personnes ont été arrêtées.", "2021-01-04", "fr"))[:2] == (
+        "2020-12-01", "2020-12-31")
+    assert span(date_of("Seit 2014 ist die Stadt abgeschnitten.", "2023-11-15", "de")) == (
+        "2014-01-01", "2023-11-15", "range")
+    assert span(date_of("تراجعت الصادرات في العام الماضي.", "2018-02-23", "ar"))[:2] == ("2017-01-01", "2017-12-31")
+
+
+def test_the_language_is_guessed_when_not_given():
+    assert date_of("Gestern wurden in der Hauptstadt drei Journalisten festgenommen.", "2016-03-10").start == day(
+        "2016-03-09")
+    assert date_of("انفجرت سيارة مفخخة أمس قرب السوق.", "2016-03-10").start == day("2016-03-09")
+
+
+def test_a_sentence_without_a_date_gets_the_publication_date():
+    date = date_of("The alliance goes back to the Soviet era.", "2015-09-19")
+    assert (date.start, date.end, date.precision, date.source, date.expression) == (
+        day("2015-09-19"), day("2015-09-19"), "day", "published", "")
