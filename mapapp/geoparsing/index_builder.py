@@ -215,7 +215,7 @@ def _add_continents_and_regions(b: _Builder, country_entry: dict[str, int]) -> N
         entry = b.add(gid=0, name=name, kind="other", cc=cc, admin1="", region=-1,
                       population=0, lat=lat, lon=lon)
         for alt in alternates:
-            b.index(entry, alt, ALTERNATE)
+            b.index(entry, alt, 0)  # hand-written, so as trustworthy as the name itself
 
 
 def _add_demonyms(b: _Builder, country_entry: dict[str, int]) -> None:

@@ -196,7 +196,8 @@ class Recognizer:
         single = m.first_token == m.last_token
 
         # People: "President Assad", "John Kerry", "George W. Bush", "Jordan Smith".
-        if prev is not None and _is_initial(prev.text) and m.first_token >= 2:
+        if prev is not None and _is_initial(prev.text) and m.first_token >= 2 \
+                and text[prev.end:prev.end + 1] == "." and tokens[m.first_token - 2].capitalised:
             people.add(m.key)
             return None
         if m.key in NOT_PLACES:
@@ -229,11 +230,13 @@ class Recognizer:
                     and not head.sentence_initial:
                 return None
 
-        demonym_only = all(p & DEMONYM for p in m.postings)
+        # A name that is a demonym ("Georgian", "American") is read as one, even where a
+        # village somewhere carries the same name.
+        demonym_only = any(p & DEMONYM for p in m.postings)
         if demonym_only:
-            postings = m.postings
+            postings = tuple(p for p in m.postings if p & DEMONYM)
         else:
-            postings = tuple(p for p in m.postings if not p & DEMONYM)
+            postings = m.postings
 
         # Ordinary words with a capital: sentence-initial "Reading", "May", all-caps headlines.
         if single and not demonym_only and "." not in m.surface:
