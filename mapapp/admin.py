@@ -1,12 +1,20 @@
-"""The editors' side: articles with their processing status and mentions."""
+"""The editors' side: articles with their processing status and mentions, the review
+queue, publishing, decisions and rules, each with its history (who, when, what)."""
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from mapapp import services
-from mapapp.models import Article, Mention, Place
+from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
 from mapapp.queueing import article_enqueue_on_commit
+from mapapp.review import admin_views, roles
+from mapapp.review.names import name_key
+from mapapp.review.publishing import articles_set_publication
 
 
 class MentionInline(admin.TabularInline):
@@ -25,7 +33,8 @@ class MentionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = (
-        "title", "source", "published_at", "publication", "status_badge", "mention_count",
+        "title", "source", "published_at", "publication_badge", "status_badge",
+        "mention_count",
     )
     list_filter = ("publication", "status", "source")
     search_fields = ("title", "source", "url")
@@ -38,8 +47,83 @@ class ArticleAdmin(SimpleHistoryAdmin):
         (None, {"fields": ("title", "source", "url", "published_at", "publication", "body")}),
         ("Processing", {"fields": readonly_fields}),
     )
-    inlines = [MentionInline]
-    actions = ["reprocess"]
+    inlines = (MentionInline,)
+    actions = ("reprocess", "publish", "retract")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/review/",
+                 view(lambda request, object_id: admin_views.article_review_page(
+                     self.admin_site, request, object_id)),
+                 name="mapapp_article_review"),
+            path("<path:object_id>/publication/", view(self.publication_view),
+                 name="mapapp_article_publication"),
+            *super().get_urls(),
+        ]
+
+    def has_publish_permission(self, request) -> bool:
+        return request.user.has_perm(roles.PUBLISH_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Publishing is a right of its own: without it the form cannot publish either.
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return fields if self.has_publish_permission(request) else (*fields, "publication")
+
+    @admin.display(description="Publication", ordering="publication")
+    def publication_badge(self, obj: Article) -> str:
+        if obj.publication == Article.Publication.RETRACTED:
+            return format_html('<strong class="retracted">{}</strong>',
+                               "Retracted: hidden from the map")
+        return obj.get_publication_display()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if object_id is not None:
+            article = self.get_object(request, object_id)
+            if article is not None:
+                extra_context["review_waiting"] = _names_waiting(article)
+                extra_context["can_publish"] = self.has_publish_permission(request)
+                extra_context["can_review"] = admin_views.can_review(request.user)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def publication_view(self, request, object_id: str):
+        """POST publication=published|retracted|draft from the article page's buttons."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(Article, pk=object_id)
+        target = request.POST.get("publication", "")
+        if target not in Article.Publication.values:
+            self.message_user(request, "Unknown publication state.", messages.ERROR)
+        else:
+            self._report_publication(request, [article], target)
+        here = reverse("admin:mapapp_article_change", args=[article.pk])
+        return HttpResponseRedirect(admin_views.next_url(request, here))
+
+    @admin.action(description="Publish the selected articles", permissions=["publish"])
+    def publish(self, request, queryset) -> None:
+        self._report_publication(request, queryset, Article.Publication.PUBLISHED)
+
+    @admin.action(description="Retract the selected articles", permissions=["publish"])
+    def retract(self, request, queryset) -> None:
+        self._report_publication(request, queryset, Article.Publication.RETRACTED)
+
+    def _report_publication(self, request, articles, target: str) -> None:
+        changed = articles_set_publication(articles=articles, publication=target,
+                                           user=request.user)
+        if target == Article.Publication.PUBLISHED:
+            waiting = sum(_names_waiting(a) for a in changed)
+            note = f"{len(changed)} article(s) published: readers see them on the map now."
+            if waiting:
+                note += f" {waiting} name(s) still wait in the review queue."
+        elif target == Article.Publication.RETRACTED:
+            note = (f"{len(changed)} article(s) retracted: they no longer appear on the "
+                    "public map, the API or exports.")
+        else:
+            note = f"{len(changed)} article(s) back to draft: hidden from readers."
+        self.message_user(request, note, messages.SUCCESS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_mentions=Count("mentions"))
@@ -79,10 +163,75 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
     list_display = ("surface", "place", "article", "confidence", "event_date", "review")
     list_filter = ("review", "is_demonym", "date_precision")
     search_fields = ("surface", "passage", "article__title")
     raw_id_fields = ("article", "place")
     readonly_fields = ("article", "surface", "start", "end", "passage", "passage_start",
                        "candidates")
+
+
+def _names_waiting(article: Article) -> int:
+    from mapapp.review.queue import article_review_items
+
+    return sum(1 for item in article_review_items(article) if item.needs_review)
+
+
+@admin.register(ReviewQueueEntry)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    """The admin index entry "Review queue": names that need a human, across articles."""
+
+    def has_module_permission(self, request) -> bool:
+        return admin_views.can_review(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return admin_views.can_review(request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        return [path("", self.admin_site.admin_view(
+            lambda request: admin_views.queue_page(self.admin_site, request)),
+            name="mapapp_reviewqueueentry_changelist")]
+
+
+@admin.register(PlaceDecision)
+class PlaceDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "article", "place", "machine_place", "rule", "decided_by",
+                    "decided_at")
+    list_filter = (("place", admin.EmptyFieldListFilter),)
+    search_fields = ("name", "article__title")
+    raw_id_fields = ("article", "place", "machine_place", "rule")
+    readonly_fields = ("machine_place", "decided_by", "decided_at")
+
+    def save_model(self, request, obj: PlaceDecision, form, change: bool) -> None:
+        obj.decided_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Rule)
+class RuleAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "context_country", "meaning", "is_active", "created_by",
+                    "updated_at")
+    list_filter = ("is_active", "context_country")
+    search_fields = ("name", "note")
+    raw_id_fields = ("place",)
+    readonly_fields = ("created_by", "created_at", "updated_at")
+
+    @admin.display(description="Means")
+    def meaning(self, obj: Rule) -> str:
+        return str(obj.place) if obj.place_id else "never a place"
+
+    def save_model(self, request, obj: Rule, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        obj.name = name_key(obj.name)
+        super().save_model(request, obj, form, change)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from simple_history import register as register_history
 from simple_history.models import HistoricalRecords
 
+from mapapp.review.history import SaveHistory
+
 
 def content_hash(body: str) -> str:
     """A fingerprint of an article's text that ignores case, Unicode form and spacing,
@@ -311,4 +313,4 @@ class ReviewQueueEntry(Mention):
 
 # Mentions are rebuilt by processing (bulk_create, no history); editors' changes to them
 # are recorded. The passage and candidates never change after processing.
-register_history(Mention, excluded_fields=["passage", "candidates"])
+register_history(Mention, records_class=SaveHistory, excluded_fields=["passage", "candidates"])

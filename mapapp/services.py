@@ -16,6 +16,7 @@ from mapapp.dating import EventDate, date_passages
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
+from mapapp.review.apply import mentions_apply_editorial
 from mapapp.revision import revision_bump
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,9 @@ def article_process(*, article_id: int) -> ProcessingOutcome:
             transaction.set_rollback(True)
             return ProcessingOutcome(article_id, processed=False, reason="claim lost")
         Mention.objects.filter(article_id=article_id).delete()
+        # Editors' decisions and rules outrank the machine, so re-processing keeps them
+        # (issue 6). Read inside this transaction, so a decision saved meanwhile is kept.
+        mentions_apply_editorial(mentions, article_id=article_id)
         Mention.objects.bulk_create(mentions, batch_size=500)
         revision_bump()  # the reader map's in-memory index rebuilds on next request
     return ProcessingOutcome(article_id, processed=True, mentions=len(mentions))

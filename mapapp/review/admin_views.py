@@ -1,0 +1,122 @@
+"""The review queue's admin pages: thin views that check permissions on the server,
+validate the form, and call the decision service. Registered by mapapp/admin.py."""
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from mapapp.models import Article
+from mapapp.review import roles
+from mapapp.review.decisions import DecisionError, decision_record, mentions_named
+from mapapp.review.forms import EVERY_STORY, NOT_A_PLACE, POINT, ReviewChoiceForm
+from mapapp.review.places import place_from_candidate, place_from_point
+from mapapp.review.queue import article_review_items, review_queue
+
+
+def can_review(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perms(roles.DECIDE_PERMISSIONS)
+
+
+def queue_page(admin_site, request: HttpRequest) -> HttpResponse:
+    """Every name that needs a human, across articles, with its one-click choices."""
+    if not can_review(request.user):
+        raise PermissionDenied
+    items = review_queue()
+    return _render(admin_site, request, "admin/mapapp/review/queue.html", {
+        "title": "Review queue",
+        "items": items,
+        "articles": len({item.article.pk for item in items}),
+        "next_url": request.get_full_path(),
+    })
+
+
+def article_review_page(admin_site, request: HttpRequest, object_id: str) -> HttpResponse:
+    """GET: one article's names, the doubtful first. POST: record one choice."""
+    if not can_review(request.user):
+        raise PermissionDenied
+    article = get_object_or_404(Article, pk=unquote(object_id))
+    here = reverse("admin:mapapp_article_review", args=[article.pk])
+    errors = {}
+    if request.method == "POST":
+        outcome = _decide(request, article)
+        if outcome is None:
+            return HttpResponseRedirect(next_url(request, here))
+        errors = outcome
+    items = article_review_items(article)
+    return _render(admin_site, request, "admin/mapapp/review/article.html", {
+        "title": f"Review: {article.title}",
+        "article": article,
+        "items": items,
+        "waiting": sum(1 for item in items if item.needs_review),
+        "settled": sum(1 for item in items if not item.needs_review),
+        "errors": errors,
+        "next_url": here,
+        "can_publish": request.user.has_perm(roles.PUBLISH_PERMISSION),
+    }, status=400 if errors else 200)
+
+
+def _decide(request: HttpRequest, article: Article) -> dict | None:
+    """Apply the posted choice; None when done, else {name: form} with its errors."""
+    name = request.POST.get("name", "")
+    mentions = mentions_named(article, name)
+    if not mentions:
+        raise Http404("The article does not mention that name.")
+    form = ReviewChoiceForm(request.POST, candidates_count=len(mentions[0].candidates))
+    if not form.is_valid():
+        messages.error(request, f"{mentions[0].surface}: " + "; ".join(
+            error for errors in form.errors.values() for error in errors))
+        return {name: form}
+    data = form.cleaned_data
+    rule_context = data["rule_scope"]
+    needed = list(roles.DECIDE_PERMISSIONS)
+    if rule_context is not None:
+        needed += roles.RULE_PERMISSIONS
+    if data["choice"] == POINT:
+        needed += roles.POINT_PERMISSIONS
+    if not request.user.has_perms(needed):
+        raise PermissionDenied
+
+    if data["choice"] == NOT_A_PLACE:
+        place = None
+    elif data["choice"] == POINT:
+        place = place_from_point(
+            name=data["place_name"] or mentions[0].surface,
+            latitude=round(data["latitude"], 6), longitude=round(data["longitude"], 6),
+        )
+    else:
+        place = place_from_candidate(mentions[0].candidates[data["candidate_index"]])
+    try:
+        decision = decision_record(article=article, name=name, place=place, user=request.user,
+                                   rule_context=rule_context)
+    except DecisionError as error:
+        messages.error(request, str(error))
+        return {}
+    what = str(place) if place is not None else "not a place"
+    note = f"“{mentions[0].surface}” is now {what} in all {len(mentions)} mention(s)."
+    if decision.rule is not None and rule_context is not None:
+        scope = (f"stories about {rule_context}" if rule_context else "every story")
+        note += f" Saved as a rule for {scope}."
+    if article.publication == Article.Publication.PUBLISHED:
+        note += " The public map shows it now."
+    messages.success(request, note)
+    return None
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """The posted `next` if it stays on this site, else `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def _render(admin_site, request, template: str, context: dict, status: int = 200):
+    return TemplateResponse(
+        request, template,
+        {**admin_site.each_context(request), "every_story": EVERY_STORY, **context},
+        status=status,
+    )

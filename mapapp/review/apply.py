@@ -1,0 +1,60 @@
+"""Editors' corrections applied to freshly built mentions, so that re-processing an
+article never undoes them. Called by mapapp.services.mentions_from_text."""
+from collections import defaultdict
+
+from mapapp.models import Mention, Place, PlaceDecision, Rule
+from mapapp.review.names import name_key
+from mapapp.review.rules import rule_governing, story_countries
+
+# "Compare with the mention's own place", distinct from "the machine found no place".
+_CURRENT = object()
+
+
+def mentions_apply_editorial(mentions: list[Mention], *, article_id: int) -> list[Mention]:
+    """Give every mention the place its article's editor chose for that name; failing
+    that, the place a matching rule names; failing that, leave the machine's choice.
+    Changes the (unsaved) mentions in place and returns the same list."""
+    if not mentions:
+        return mentions
+    keys = {name_key(m.surface) for m in mentions}
+    decisions = {
+        d.name: d
+        for d in PlaceDecision.objects.filter(article_id=article_id, name__in=keys)
+        .select_related("place")
+    }
+    for mention in mentions:
+        decision = decisions.get(name_key(mention.surface))
+        if decision is not None:
+            mention_set_place(mention, decision.place)
+
+    rules: dict[str, list[Rule]] = defaultdict(list)
+    for rule in Rule.objects.filter(is_active=True, name__in=keys - decisions.keys()) \
+            .select_related("place"):
+        rules[rule.name].append(rule)
+    # Context is read once, from the machine's choices plus the editor's decisions, so
+    # that the order in which rules are applied does not change their outcome.
+    governing = {
+        key: rule_governing(candidates, story_countries(mentions, besides=key))
+        for key, candidates in rules.items()
+    }
+    for mention in mentions:
+        rule = governing.get(name_key(mention.surface))
+        if rule is not None:
+            mention_set_place(mention, rule.place)
+    return mentions
+
+
+def mention_set_place(
+    mention: Mention, place: Place | None, *, machine: Place | None | object = _CURRENT
+) -> None:
+    """Point one mention at `place` (None: not a place) and mark how it was reviewed:
+    confirmed when the machine (`machine`, by default the mention's current place) had
+    it right, corrected when not, rejected when None."""
+    if place is None:
+        mention.place = None
+        mention.review = Mention.Review.REJECTED
+        return
+    machine = mention.place if machine is _CURRENT else machine
+    same = isinstance(machine, Place) and machine.pk == place.pk
+    mention.review = Mention.Review.CONFIRMED if same else Mention.Review.CORRECTED
+    mention.place = place
