@@ -9,6 +9,8 @@ Rules, in order, for each passage (a sentence):
    c. dates of a statement ("said on Saturday", "On Thursday, the firm said");
    d. dates after publication ("talks will continue next month"): a plan is
       dated by when it was announced if the passage says so.
+   Anchored expressions ("a week earlier", "the next day") count from the
+   passage's own previous date, or else from the previous passage's.
 2. Otherwise the date of the previous passage in the same paragraph, if that
    date came from the text ("inferred"): a sentence continuing a story keeps its
    date.
@@ -27,7 +29,7 @@ from mapapp.dating.expressions import (
     reporting_spans,
 )
 from mapapp.dating.language import detect_language
-from mapapp.dating.resolution import anchored_offset, resolve
+from mapapp.dating.resolution import resolve, resolve_anchored
 
 # How far a reporting verb may sit from the expression that dates it:
 # "said on Saturday", "told reporters on Friday" / "sources on Friday said".
@@ -91,8 +93,19 @@ def _date_passage(
     candidates: list[tuple[int, int, EventDate]] = []
     reports: list[tuple[int, int]] | None = None
     for expression in find_expressions(text, start, end, language):
-        future = in_future_clause(expression, text, start, language)
-        date = _resolved(expression, published, language, previous, future)
+        if expression.kind == "anchored":
+            # "A week earlier" counts from the passage's own last date, else
+            # from the previous passage's ("The next day, ...").
+            anchor = candidates[-1][2] if candidates else previous
+            if anchor is None or anchor.source == "published":
+                continue
+            source = "stated" if candidates else "inferred"
+            date = resolve_anchored(expression, anchor, language, source=source)
+            if date is not None and date.start > published:
+                continue
+        else:
+            future = in_future_clause(expression, text, start, language)
+            date = resolve(expression, published, language, future=future)
         if date is None:
             continue
         if reports is None:
@@ -111,27 +124,6 @@ def _date_passage(
     if previous is not None and previous.source != "published":
         return EventDate(previous.start, previous.end, previous.precision, "inferred", previous.expression)
     return None
-
-
-def _resolved(
-    expression: Expression,
-    published: datetime.date,
-    language: str | None,
-    previous: EventDate | None,
-    future: bool,
-) -> EventDate | None:
-    if expression.kind != "anchored":
-        return resolve(expression, published, language, future=future)
-    # "The next day" needs a day to count from: the previous passage's.
-    if previous is None or previous.source == "published" or previous.precision != "day":
-        return None
-    offset = anchored_offset(expression, language)
-    if offset is None:
-        return None
-    day = previous.start + datetime.timedelta(days=offset)
-    if day > published:
-        return None
-    return EventDate(day, day, "day", "inferred", expression.text)
 
 
 def _dates_a_statement(

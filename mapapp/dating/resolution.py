@@ -77,6 +77,26 @@ def period_start(published: datetime.date, unit: str) -> datetime.date:
     return published - datetime.timedelta(days=published.weekday())
 
 
+# How far back "in recent days/weeks/months/years" reaches.
+_RECENT = {"day": 7, "week": 3, "month": 3, "year": 3, "hour": 24}
+
+
+def _past_period(
+    expression: Expression, published: datetime.date, language: str | None
+) -> tuple[datetime.date, datetime.date, str] | None:
+    """"Over the past two weeks": from that long ago to publication."""
+    unit = _unit(expression.group("unit"), language)
+    if unit is None:
+        return None
+    count = _RECENT[unit] if expression.group("recent") else _count(expression.group("n"), language)
+    if count is None:
+        return None
+    start = parse(f"{count} {unit}s ago", "en", published)
+    if start is None:
+        return None
+    return min(start[0], published), published, "range"
+
+
 def _parsed(
     core: str, language: str, base: datetime.date, prefer: str = "past"
 ) -> tuple[datetime.date, datetime.date, str] | None:
@@ -136,6 +156,20 @@ def resolve(
         if first is None or last is None or last[1] < first[0]:
             return None
         dates = (first[0], last[1], "range")
+    elif kind == "weekend":
+        # The latest Saturday on or before publication (strictly before for "last").
+        said_last = expression.group_starting("last") is not None
+        saturday = parse("Saturday", "en", published if said_last else published + ONE_DAY)
+        if saturday is None:
+            return None
+        dates = (saturday[0], min(saturday[0] + ONE_DAY, published), "range")
+    elif kind == "decade":
+        first = int(core) - int(core) % 10
+        if first > published.year:
+            return None
+        dates = (datetime.date(first, 1, 1), min(datetime.date(first + 9, 12, 31), published), "range")
+    elif kind == "past_period":
+        dates = _past_period(expression, published, language)
     elif kind == "this_period":
         unit_word = (expression.group_starting("unit") or "").lower()
         unit = compiled(language).vocabulary.units.get(unit_word, "year")
@@ -148,19 +182,62 @@ def resolve(
     return EventDate(start, end, precision, "stated", expression.text)
 
 
-def anchored_offset(expression: Expression, language: str | None) -> int | None:
-    """Days from the previous passage's date that an anchored expression means."""
-    if expression.group("after") is not None:
-        return 1
-    if expression.group("before") is not None:
-        return -1
-    if expression.group("same") is not None:
-        return 0
-    number = expression.group("n")
+def resolve_anchored(
+    expression: Expression, anchor: EventDate, language: str | None, *, source: str
+) -> EventDate | None:
+    """The date an anchored expression ("the next day", "a month later") means
+    counted from ``anchor``, or None if the anchor is too coarse for it.
+
+    Days and weeks need a day to count from; months keep month precision and
+    years year precision.
+    """
+    step = _anchored_step(expression, language)
+    if step is None:
+        return None
+    count, unit = step
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None
+        day = anchor.start + datetime.timedelta(days=count * (7 if unit == "week" else 1))
+        start, end, precision = day, day, "day"
+    elif unit == "month" and anchor.precision in ("day", "month"):
+        start, end, precision = period_dates(shift_months(anchor.start, count), "month")
+    elif unit == "year":
+        start, end, precision = period_dates(anchor.start.replace(day=1, month=1, year=anchor.start.year + count), "year")
+    else:
+        return None
+    return EventDate(start, end, precision, source, expression.text)
+
+
+def shift_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved by whole months, on the same day of the month where it exists."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return datetime.date(year, month + 1, min(day.day, last))
+
+
+def _count(number: str | None, language: str | None) -> int | None:
     if number is None:
+        return 1
+    if number.isdigit():
+        return int(number)
+    return compiled(language).vocabulary.number_words.get(number.lower())
+
+
+def _unit(word: str | None, language: str | None) -> str | None:
+    return compiled(language).vocabulary.units.get((word or "").lower()) if word else None
+
+
+def _anchored_step(expression: Expression, language: str | None) -> tuple[int, str] | None:
+    if expression.group("after") is not None:
+        return 1, "day"
+    if expression.group("before") is not None:
+        return -1, "day"
+    if expression.group("same") is not None:
+        return 0, "day"
+    count = _count(expression.group("n"), language)
+    unit = _unit(expression.group("unit"), language)
+    if count is None or unit is None:
         return None
-    words = compiled(language).vocabulary.number_words
-    count = int(number) if number.isdigit() else words.get(number.lower())
-    if count is None:
-        return None
-    return -count if expression.group("earlier") is not None else count
+    return (-count if expression.group("earlier") is not None else count), unit

@@ -9,8 +9,9 @@ the resolver how to turn the parsed date into an event date, and named groups:
   before publication rather than on or before);
 - ``unit``/``unit2``: the period word of "earlier this year" and friends;
 - ``a``/``b``: both ends of "from 2011 to 2013";
-- ``after``/``before``/``same`` or ``n`` with ``later``/``earlier``: a date
-  anchored on the previous passage ("the next day", "two days later").
+- ``after``/``before``/``same``, or ``n`` and ``unit`` with ``later``/``earlier``:
+  a date anchored on an earlier one ("the next day", "a month later");
+- ``n``/``unit``/``recent`` of "over the past two weeks", "in recent days".
 
 Languages not listed here get only the numeric patterns (2015-09-17, 17.09.2015).
 """
@@ -27,7 +28,10 @@ KINDS = (
     "since",  # "since 2011": from then to publication
     "span",  # "between 2011 and 2013"
     "this_period",  # "earlier this year": from the period's start to publication
-    "anchored",  # "the next day": relative to the previous passage's date
+    "anchored",  # "the next day", "a month later": relative to an earlier date
+    "weekend",  # "over the weekend": the latest Saturday and Sunday
+    "decade",  # "in the 1990s"
+    "past_period",  # "over the past two weeks", "in recent days": up to publication
 )
 
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -84,7 +88,7 @@ _NOT_A_WEEKDAY_EN = (
 ENGLISH = Vocabulary(
     language="en",
     triggers=(
-        r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening"
+        r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening|night|hour"
         r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     ),
     patterns=(
@@ -98,14 +102,20 @@ ENGLISH = Vocabulary(
         ("last_month", rf"\blast\s+(?P<core>{_MON_EN_FULL})\b"),
         ("explicit", rf"\b(?:in|until|during|by|(?:in\s+)?(?:early|late|mid-?)|earlier\s+in|(?:the\s+)?(?:start|beginning|end|middle)\s+of)\s*(?P<core>{_MON_EN_FULL})\b(?!\s+\d)"),
         ("future", rf"\b(?P<core>tomorrow|next\s+(?:week|month|year|{_WD_EN}))\b"),
-        ("relative", r"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|tonight|this\s+(?:morning|afternoon|evening))\b"),
+        ("relative", r"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
         ("relative", rf"\b(?P<core>{_NUM_EN}\s+(?:days?|weeks?|months?|years?|decades?)\s+ago)\b"),
         ("relative", r"\b(?P<core>last\s+(?:week|month|year))\b"),
         ("weekday", rf"\b(?:(?:on|late|early)\s+)?(?:(?:(?P<last>last|this\s+past)|(?P<next>this\s+coming|coming))\s+)?{_NOT_A_WEEKDAY_EN}(?P<core>{_WD_EN})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
         ("this_period", r"\b(?:(?:earlier|so\s+far)\s+)?this\s+(?P<unit>year|month|week)\b"),
-        ("this_period", r"\bearlier\s+in\s+the\s+(?P<unit>year|month|week)\b"),
+        ("this_period", r"\b(?:earlier\s+in|since\s+the\s+(?:start|beginning)\s+of)\s+the\s+(?P<unit>year|month|week)\b"),
         ("year", rf"\b(?:in|during|throughout|by\s+the\s+end\s+of|(?:the\s+)?(?:start|beginning|end|middle|spring|summer|autumn|fall|winter)\s+of|(?:in\s+)?(?:early|late|mid-?))\s*(?P<core>{YEAR})\b(?!\s*(?:%|percent|[-–]\d))"),
-        ("anchored", rf"\b(?:(?P<after>the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)|(?P<before>the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|the\s+day\s+before)|(?P<same>(?:on\s+)?(?:that|the\s+same)\s+day)|(?P<n>{_NUM_EN})\s+days\s+(?:(?P<later>later)|(?P<earlier>earlier)))\b"),
+        ("anchored", r"\b(?:(?P<after>the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)|(?P<before>the\s+(?:previous|preceding)\s+day|a\s+day\s+earlier|the\s+day\s+before)|(?P<same>(?:on\s+)?(?:that|the\s+same)\s+day))\b"),
+        ("anchored", rf"\b(?P<n>{_NUM_EN})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<later>later)|(?P<earlier>earlier))\b"),
+        ("anchored", r"\bthe\s+(?:(?P<later>following|next)|(?P<earlier>previous|preceding))\s+(?P<unit>week|month|year)\b"),
+        ("weekend", r"\b(?:(?:over|at|during|on)\s+the|this|(?P<last>last))\s+weekend\b"),
+        ("decade", r"\b(?:in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<core>1[89]\d0|20[0-4]0)['’]?s\b"),
+        ("past_period", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM_EN})\s+)?(?P<unit>days?|weeks?|months?|years?|hours)\b"),
+        ("past_period", r"\b(?:in|over)\s+(?P<recent>recent)\s+(?P<unit>days|weeks|months|years)\b"),
     ),
     reporting=(
         r"\b(?:said|says|told|announced|reported|stated|added|claimed|confirmed|warned"
@@ -118,8 +128,12 @@ ENGLISH = Vocabulary(
     },
     rewrites=(
         (r"^(?:earlier\s+today|tonight|this\s+(?:morning|afternoon|evening))$", "today"),
+        (r"^late\s+last\s+night$", "last night"),
     ),
-    units={"year": "year", "month": "month", "week": "week"},
+    units={
+        "year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
+        "weeks": "week", "day": "day", "days": "day", "hours": "hour",
+    },
     future_cues=(
         r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going)\s+to|plans?\s+to"
         r"|to\s+be\s+held)\b"
@@ -140,7 +154,7 @@ _NUM_DE = (
 
 GERMAN = Vocabulary(
     language="de",
-    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|{_MON_DE}",
+    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|{_MON_DE}",
     patterns=(
         ("explicit", rf"\b(?:am\s+)?(?:{_WD_DE},?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
         ("explicit", rf"\b(?P<core>{_MON_DE}\s+{YEAR})\b"),
@@ -157,6 +171,10 @@ GERMAN = Vocabulary(
         ("this_period", r"\b(?:Anfang|Beginn)\s+(?:des|der)\s+(?P<unit>Jahres|Monats|Woche)\b(?!\s+\d)"),
         ("year", rf"\b(?:im\s+Jahr(?:e)?|in|während|Anfang|Ende|Mitte|im\s+(?:Sommer|Winter|Frühjahr|Herbst))\s+(?P<core>{YEAR})\b"),
         ("anchored", r"\b(?:(?P<after>am\s+(?:nächsten|folgenden)\s+Tag|einen\s+Tag\s+später|tags\s+darauf)|(?P<before>am\s+Vortag|einen\s+Tag\s+(?:zuvor|vorher))|(?P<same>am\s+(?:selben|gleichen)\s+Tag))\b"),
+        ("anchored", rf"\b(?P<n>{_NUM_DE})\s+(?P<unit>Tage?|Wochen?|Monate?|Jahre?)\s+(?:(?P<later>später|danach)|(?P<earlier>zuvor|vorher|früher))\b"),
+        ("weekend", r"\b(?:am|übers|über\s+das)\s+(?:(?P<last>vergangenen|letzten)\s+)?Wochenende\b"),
+        ("decade", r"\b(?:in\s+den\s+)?(?P<core>1[89]\d0|20[0-4]0)er(?:\s+Jahren?)?\b"),
+        ("past_period", rf"\b(?:in|während)\s+den\s+(?:vergangenen|letzten)\s+(?:(?P<n>{_NUM_DE})\s+)?(?P<unit>Tagen|Wochen|Monaten|Jahren|Stunden)\b"),
     ),
     reporting=(
         r"\b(?:sagte|sagten|sagt|erklärte|erklärten|teilte|teilten|berichtete|berichteten"
@@ -176,7 +194,11 @@ GERMAN = Vocabulary(
         (r"^nächste Monat$", "nächsten Monat"),
         (r"^nächste Jahr$", "nächstes Jahr"),
     ),
-    units={"jahr": "year", "jahres": "year", "monat": "month", "monats": "month", "woche": "week"},
+    units={
+        "jahr": "year", "jahres": "year", "jahre": "year", "jahren": "year", "monat": "month",
+        "monats": "month", "monate": "month", "monaten": "month", "woche": "week", "wochen": "week",
+        "tag": "day", "tage": "day", "tagen": "day", "stunden": "hour",
+    },
     future_cues=r"\b(?:wird|werden|soll|sollen)\b",
     subordinate=r"(?:der|die|das|welche[rs]?)\b",
 )
@@ -195,7 +217,7 @@ _APOS = r"['’]"
 
 FRENCH = Vocabulary(
     language="fr",
-    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|{_MON_FR}",
+    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|{_MON_FR}",
     patterns=(
         ("explicit", rf"\b(?:le\s+)?(?:{_WD_FR}\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_FR}\s+{YEAR})\b"),
@@ -212,6 +234,10 @@ FRENCH = Vocabulary(
         ("this_period", rf"\ben\s+début\s+d{_APOS}(?P<unit>année)\b"),
         ("year", rf"\b(?:en|au\s+cours\s+de\s+l{_APOS}année|courant|début|fin|mi-|l{_APOS}été|l{_APOS}hiver|au\s+printemps|à\s+l{_APOS}automne)\s*(?P<core>{YEAR})\b"),
         ("anchored", r"\b(?:(?P<after>le\s+lendemain)|(?P<before>la\s+veille)|(?P<same>le\s+même\s+jour|ce\s+jour-là))\b"),
+        ("anchored", rf"\b(?P<n>{_NUM_FR})\s+(?P<unit>jours?|semaines?|mois|ans?|années?)\s+(?:(?P<later>plus\s+tard)|(?P<earlier>plus\s+tôt|auparavant))\b"),
+        ("weekend", r"\b(?:ce|le)\s+week-end(?:\s+(?P<last>dernier))?\b"),
+        ("decade", r"\b(?:dans\s+)?les\s+années\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
+        ("past_period", rf"\b(?:au\s+cours\s+des|ces|depuis\s+les?)\s+(?:(?P<n>{_NUM_FR})\s+)?(?:derniers|dernières)\s+(?P<unit>jours|semaines|mois|années|ans|heures)\b"),
     ),
     reporting=(
         r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|annoncé|indiqué|précisé|estimé"
@@ -229,7 +255,10 @@ FRENCH = Vocabulary(
         (r"\s+passée$", " dernière"),
         (r"\s+passé$", " dernier"),
     ),
-    units={"année": "year", "mois": "month", "semaine": "week"},
+    units={
+        "année": "year", "années": "year", "an": "year", "ans": "year", "mois": "month",
+        "semaine": "week", "semaines": "week", "jour": "day", "jours": "day", "heures": "hour",
+    },
     future_cues=r"\b(?:va|vont|doit|doivent|sera|seront|devrait|devraient)\b",
     subordinate=r"(?:qui|dont|lequel|laquelle|lesquels)\b",
 )
@@ -247,7 +276,7 @@ _NUM_ES = (
 
 SPANISH = Vocabulary(
     language="es",
-    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|{_MON_ES}",
+    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|{_MON_ES}",
     patterns=(
         ("explicit", rf"\b(?:(?:el\s+)?{_WD_ES},?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_ES}\s+(?:de|del)\s+{YEAR})\b"),
@@ -264,6 +293,10 @@ SPANISH = Vocabulary(
         ("this_period", r"\ben\s+lo\s+que\s+va\s+del\s+(?P<unit>año|mes)\b"),
         ("year", rf"\b(?:en(?:\s+el\s+año)?|durante|a\s+(?:principios|finales|mediados)\s+de(?:l)?|el\s+(?:verano|invierno|otoño)\s+de|la\s+primavera\s+de)\s+(?P<core>{YEAR})\b"),
         ("anchored", r"\b(?:(?P<after>al\s+día\s+siguiente|un\s+día\s+después)|(?P<before>el\s+día\s+anterior|la\s+víspera)|(?P<same>(?:ese|el)\s+mismo\s+día|ese\s+día))\b"),
+        ("anchored", rf"\b(?P<n>{_NUM_ES})\s+(?P<unit>días?|semanas?|mes(?:es)?|años?)\s+(?:(?P<later>después|más\s+tarde)|(?P<earlier>antes))\b"),
+        ("weekend", r"\b(?:el|este)\s+fin\s+de\s+semana(?:\s+(?P<last>pasado))?\b"),
+        ("decade", r"\b(?:en\s+)?(?:los\s+años|la\s+década\s+de(?:\s+los)?)\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
+        ("past_period", rf"\b(?:en|durante)\s+(?:los|las)\s+(?:últimos|últimas)\s+(?:(?P<n>{_NUM_ES})\s+)?(?P<unit>días|semanas|meses|años|horas)\b"),
     ),
     reporting=(
         r"\b(?:dijo|dijeron|afirmó|afirmaron|declaró|declararon|anunció|anunciaron|informó"
@@ -280,7 +313,10 @@ SPANISH = Vocabulary(
         (r"\s+anterior$", " pasado"),
         (r"^(?:la\s+)?próxima\s+semana$", "la próxima semana"),
     ),
-    units={"año": "year", "mes": "month", "semana": "week"},
+    units={
+        "año": "year", "años": "year", "mes": "month", "meses": "month", "semana": "week",
+        "semanas": "week", "día": "day", "días": "day", "horas": "hour",
+    },
     # Spanish future tense ends in -rá/-rán ("viajará", "se reunirán").
     future_cues=r"\b(?:va\s+a|van\s+a|está\s+previst[oa]|\w+rán?)\b",
     subordinate=r"(?:que|quien|quienes|el\s+cual|la\s+cual)\b",
@@ -305,7 +341,10 @@ _UNIT_AR = (
 
 ARABIC = Vocabulary(
     language="ar",
-    triggers=rf"\d|{_WD_AR}|{_MON_AR}|{_UNIT_AR}|أمس|البارحة|الأسبوع|الشهر|العام|السنة",
+    triggers=(
+        rf"\d|{_WD_AR}|{_MON_AR}|{_UNIT_AR}|أمس|البارحة|الأسبوع|الشهر|العام|السنة|غد"
+        r"|الأيام|الأسابيع|الأشهر|السنوات|الساعات"
+    ),
     patterns=(
         ("explicit", rf"(?<!\w)(?:يوم\s+)?(?:{_WD_AR}\s+)?(?P<core>{DAY}\s+(?:من\s+)?{_MON_AR}(?:\s+(?:عام\s+|سنة\s+)?{YEAR})?)(?!\w)"),
         ("explicit", rf"(?<!\w)(?P<core>{_MON_AR}\s+(?:عام\s+|سنة\s+)?{YEAR})(?!\w)"),
@@ -313,7 +352,10 @@ ARABIC = Vocabulary(
         ("since", rf"(?<!\w)منذ\s+(?:(?:عام|العام|سنة|مطلع|بداية|أواخر|منتصف)\s+)?(?P<core>{DAY}\s+{_MON_AR}\s+(?:عام\s+)?{YEAR}|{_MON_AR}\s+(?:عام\s+)?{YEAR}|{YEAR})(?!\w)"),
         ("span", rf"(?<!\w)(?:من|بين)\s+(?:عام\s+)?(?P<a>{YEAR})\s+(?:إلى|حتى|و)\s*(?:عام\s+)?(?P<b>{YEAR})(?!\w)"),
         ("explicit", rf"(?<!\w)(?:في|خلال|مطلع|أواخر|منتصف)\s+(?:شهر\s+)?(?P<core>{_MON_AR})(?!\w)(?!\s+(?:عام\s+)?\d)"),
-        ("relative", r"(?<!\w)(?P<core>أمس|الأمس|البارحة|اليوم)(?!\w)"),
+        ("relative", r"(?<!\w)(?P<core>أول\s+(?:من\s+)?أمس|أمس|الأمس|البارحة|اليوم)(?!\w)"),
+        ("future", r"(?<!\w)(?P<core>غدا|غدًا|(?:الأسبوع|الشهر|العام)\s+(?:المقبل|القادم))(?!\w)"),
+        ("weekend", r"(?<!\w)(?:عطلة\s+)?نهاية\s+الأسبوع(?:\s+(?P<last>الماضي|الماضية))?(?!\w)"),
+        ("past_period", r"(?<!\w)(?:خلال|في)\s+(?P<unit>الأيام|الأسابيع|الأشهر|السنوات|الساعات)\s+(?:القليلة\s+)?(?:الماضية|الأخيرة)(?!\w)"),
         ("relative", rf"(?<!\w)(?P<core>(?:قبل|منذ)\s+(?:{_NUM_AR}\s+)?{_UNIT_AR})(?!\w)(?!\s*\d)"),
         ("relative", r"(?<!\w)(?P<core>(?:الأسبوع|الشهر|العام|السنة)\s+(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة))(?!\w)"),
         ("weekday", rf"(?<!\w)و?(?:(?:يوم|في|مساء|صباح|ليلة|فجر)\s+)?(?:يوم\s+)?(?P<core>{_WD_AR})(?:\s+(?:(?P<last>الماضي|الفائت)|(?P<next>المقبل|المقبلة|القادم|القادمة)))?(?!\w)"),
@@ -335,8 +377,11 @@ ARABIC = Vocabulary(
         # "منذ" before a duration means "ago"; dateparser reads it only as "قبل".
         (r"^منذ\s+", "قبل "),
         (r"^البارحة$", "أمس"),
-        (r"^(?:العام|السنة)\s+\S+$", "السنة الماضية"),
-        (r"^(الأسبوع|الشهر)\s+\S+$", r"\1 الماضي"),
+        (r"^أول\s+(?:من\s+)?أمس$", "قبل 2 أيام"),
+        (r"^(الأسبوع|الشهر)\s+المقبل$", r"\1 القادم"),
+        (r"^العام\s+(?:المقبل|القادم)$", "السنة القادمة"),
+        (r"^(?:العام|السنة)\s+(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة)$", "السنة الماضية"),
+        (r"^(الأسبوع|الشهر)\s+(?:الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة)$", r"\1 الماضي"),
         # Duals carry their number; dateparser wants it spelt out.
         (r"يومين$", "2 أيام"), (r"أسبوعين$", "2 أسابيع"), (r"شهرين$", "2 أشهر"),
         (r"(?:سنتين|عامين)$", "2 سنوات"),
@@ -349,7 +394,10 @@ ARABIC = Vocabulary(
         (r"(?<!\w)آب(?!\w)", "أغسطس"), (r"أيلول", "سبتمبر"), (r"تشرين\s+الأول", "أكتوبر"),
         (r"تشرين\s+الثاني", "نوفمبر"), (r"كانون\s+الأول", "ديسمبر"),
     ),
-    units={"العام": "year", "الشهر": "month", "الأسبوع": "week"},
+    units={
+        "العام": "year", "الشهر": "month", "الأسبوع": "week", "الأيام": "day", "الأسابيع": "week",
+        "الأشهر": "month", "السنوات": "year", "الساعات": "hour",
+    },
     future_cues=r"(?<!\w)(?:سوف|من\s+المقرر|من\s+المتوقع)(?!\w)",
     subordinate=r"(?:الذي|التي|الذين|اللذين|اللتين)(?!\w)",
 )

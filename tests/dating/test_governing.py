@@ -56,3 +56,18 @@ def test_the_next_day_counts_from_the_previous_passage():
 
 def test_the_next_day_without_an_anchor_falls_back_to_publication():
     assert date_of("The next day, they withdrew.", "2014-06-08").source == "published"
+
+
+def test_an_anchored_expression_counts_from_the_statement_date_in_its_own_sentence():
+    date = date_of("Reuters reported on Tuesday that the talks had collapsed a week earlier.", "2022-05-12")
+    assert (date.start, date.source) == (day("2022-05-03"), "stated")
+
+
+def test_a_month_later_keeps_month_precision():
+    dates = dates_of(["In March 2011, protests broke out.", "A month later, the army moved in."], "2014-06-08")
+    assert (dates[1].start, dates[1].end, dates[1].precision) == (day("2011-04-01"), day("2011-04-30"), "month")
+
+
+def test_a_day_later_than_a_month_is_not_guessed():
+    dates = dates_of(["In March 2011, protests broke out.", "Two days later, the army moved in."], "2014-06-08")
+    assert (dates[1].start, dates[1].source) == (day("2011-03-01"), "inferred")

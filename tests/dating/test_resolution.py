@@ -120,3 +120,25 @@ def test_a_sentence_without_a_date_gets_the_publication_date():
     date = date_of("The alliance goes back to the Soviet era.", "2015-09-19")
     assert (date.start, date.end, date.precision, date.source, date.expression) == (
         day("2015-09-19"), day("2015-09-19"), "day", "published", "")
+
+
+def test_weekends_decades_and_recent_periods():
+    assert span(date_of("Gunmen attacked two villages over the weekend.", "2021-01-04")) == (
+        "2021-01-02", "2021-01-03", "range")
+    assert span(date_of("The town was founded in the 1990s.", "2019-07-02")) == ("1990-01-01", "1999-12-31", "range")
+    assert span(date_of("Over the past two weeks, 60 attacks were recorded.", "2023-11-15")) == (
+        "2023-11-01", "2023-11-15", "range")
+    assert span(date_of("Two rockets struck the airport last night.", "2016-03-10")) == (
+        "2016-03-09", "2016-03-09", "day")
+
+
+def test_a_month_without_a_year_in_the_publication_month_stops_at_publication():
+    assert span(date_of("In mid-September, the first trains crossed.", "2015-09-19")) == (
+        "2015-09-01", "2015-09-19", "range")
+
+
+def test_arabic_day_before_yesterday_and_next_week():
+    assert date_of("اندلعت اشتباكات عنيفة أول أمس في ريف المدينة.", "2015-09-19", "ar").start == day("2015-09-17")
+    assert span(date_of("ستعقد الجولة من المحادثات الأسبوع المقبل.", "2019-07-02", "ar")) == (
+        "2019-07-08", "2019-07-14", "range")
+    assert span(date_of("ستجرى الانتخابات العام المقبل.", "2019-07-02", "ar"))[:2] == ("2020-01-01", "2020-12-31")
