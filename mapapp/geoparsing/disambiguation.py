@@ -68,6 +68,19 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    """Distance to the nearest point; an equirectangular estimate, exact enough under 1,000 km."""
+    scale = math.cos(math.radians(lat))
+    best = float("inf")
+    for plat, plon in points:
+        dlon = abs(lon - plon)
+        if dlon > 180:
+            dlon = 360 - dlon
+        d = (lat - plat) ** 2 + (dlon * scale) ** 2
+        best = min(best, d)
+    return 111.195 * math.sqrt(best)
+
+
 def _region_of(gaz: Gazetteer, entry: int) -> int:
     return gaz.region[entry] if gaz.kind[entry] != COUNTRY else -1
 
@@ -205,8 +218,7 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
         new = []
         for e, s in ranked:
             if gaz.kind[e] != COUNTRY:
-                lat, lon = gaz.latitude[e], gaz.longitude[e]
-                d = min(_haversine_km(lat, lon, a, b) for a, b in others)
+                d = _nearest_km(gaz.latitude[e], gaz.longitude[e], others)
                 s += w["near50"] if d < 50 else w["near150"] if d < 150 else w["near400"] if d < 400 else 0.0
             new.append((e, s))
         new.sort(key=lambda es: -es[1])

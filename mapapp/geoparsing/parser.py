@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mapapp.geoparsing.disambiguation import resolve
+from mapapp.geoparsing.disambiguation import Resolution, resolve
 from mapapp.geoparsing.gazetteer import KIND_NAMES, Gazetteer, load_gazetteer
 from mapapp.geoparsing.recognizer import Recognizer
 from mapapp.geoparsing.types import Candidate, Toponym
@@ -23,11 +23,12 @@ class Geoparser:
         if not mentions:
             return []
         resolutions = resolve(self.gazetteer, text, mentions)
-        out = []
-        for m in sorted(mentions, key=lambda m: m.start):
-            r = resolutions[m.key]
-            out.append(self._toponym(m.start, m.end, m.surface, m.is_demonym, r))
-        return out
+        alternatives = {key: tuple(self.candidate(e, s) for e, s in r.ranked[:ALTERNATIVES_KEPT])
+                        for key, r in resolutions.items()}
+        return [
+            self._toponym(m.start, m.end, m.surface, m.is_demonym, resolutions[m.key], alternatives[m.key])
+            for m in sorted(mentions, key=lambda m: m.start)
+        ]
 
     def candidate(self, entry: int, score: float) -> Candidate:
         g = self.gazetteer
@@ -37,9 +38,9 @@ class Geoparser:
             latitude=g.latitude[entry], longitude=g.longitude[entry], score=round(score, 3),
         )
 
-    def _toponym(self, start: int, end: int, surface: str, is_demonym: bool, r) -> Toponym:
+    def _toponym(self, start: int, end: int, surface: str, is_demonym: bool, r: Resolution,
+                 candidates: tuple[Candidate, ...]) -> Toponym:
         g = self.gazetteer
-        candidates = tuple(self.candidate(e, s) for e, s in r.ranked[:ALTERNATIVES_KEPT])
         if r.entry < 0:
             return Toponym(start, end, surface, surface, None, None, None, "other", "", "", 0,
                            0.0, is_demonym, candidates)

@@ -34,8 +34,7 @@ MAX_NAME_TOKENS = 6
 # Connectors allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").
 CONNECTORS = frozenset(["of", "al", "el", "ad", "ar", "as", "ash", "az", "ad", "ed", "en", "er", "es", "et", "ez", "de", "del", "della", "der", "des", "di", "du", "da", "la", "le", "los", "las", "van", "von", "bin", "ibn", "upon", "on", "and", "the", "y"])
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_](?:[^\W_]|['’ʼ](?=[^\W_]))*")
-_POSSESSIVE = re.compile(r"['’ʼ][sS]$")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
 
@@ -98,34 +97,65 @@ def _opens_sentence(text: str, start: int, gap: str) -> bool:
     return last in _SENTENCE_END
 
 
-def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
-        if possessive:
-            end -= 2
-            word = word[:-2]
+def _key(word: str) -> str:
+    # Fast path for the plain ASCII words that make up most of English text.
+    return word.lower() if word.isascii() and word.isalpha() else name_key(word)
+
+
+def tokenize(text: str) -> list[Token | None]:
+    """Words of ``text`` with what the recogniser needs to know about each (see Token).
+
+    Only capitalised words, the two words before and the word after them can take part in
+    a place name or its context, so only those get a Token; the others are None. This keeps the
+    recogniser fast on long articles.
+    """
+    matches = list(_TOKEN.finditer(text))
+    n = len(matches)
+    wanted = bytearray(n)
+    for i, m in enumerate(matches):
+        start = m.start()
+        first = text[start]
+        if first.isupper() or (text[start + 1:start + 2] in ("'", "’") and text[start + 2:start + 3].isupper()):
+            lo, hi = max(0, i - 2), min(n, i + 2)
+            wanted[lo:hi] = b"\x01" * (hi - lo)
+    tokens: list[Token | None] = [None] * n
+    for i in range(n):
+        if wanted[i]:
+            tokens[i] = _token(text, matches, i)
+    return tokens
+
+
+def _token(text: str, matches: list[re.Match], i: int) -> Token:
+    m = matches[i]
+    start, end = m.span()
+    word = m.group()
+    possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+    if possessive:
+        end -= 2
+        word = word[:-2]
+    joined = False
+    gap = "\n"
+    if i > 0:
+        previous = matches[i - 1]
+        prev_end = previous.end()
         gap = text[prev_end:start]
-        stripped = gap.strip()
-        joined = False
-        if tokens and "\n" not in gap:
+        if gap == " " or not gap:
+            joined = True
+        elif "\n" not in gap:
+            stripped = gap.strip()
             joined = stripped in ("", "-", "‐", "‑") or (
                 # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
-                stripped == "." and (tokens[-1].key in _ABBREVIATED_WORDS or _is_initial(tokens[-1].text))
+                stripped == "." and (_key(previous.group()) in _ABBREVIATED_WORDS or _is_initial(previous.group()))
             )
-        sentence_initial = _opens_sentence(text, start, gap) and not joined
-        key = name_key(word)
-        tokens.append(Token(
-            start=start, end=end, text=word, key=key, capitalised=_is_capitalised(word),
-            all_caps=word.isupper() and len(word) > 1,
-            sentence_initial=sentence_initial, joined_to_previous=joined, possessive=possessive,
-            full_key=name_key(m.group()) if possessive else key,
-        ))
-        prev_end = m.end()
-    return tokens
+    first = word[0]
+    capitalised = first.isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
+    key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
+    if not capitalised:
+        return Token(start, end, word, key, False, False, False, joined, possessive,
+                     _key(m.group()) if possessive else key)
+    sentence_initial = not joined and _opens_sentence(text, start, gap)
+    return Token(start, end, word, key, True, len(word) > 1 and word.isupper(), sentence_initial,
+                 joined, possessive, _key(m.group()) if possessive else key)
 
 
 class Recognizer:
@@ -143,7 +173,7 @@ class Recognizer:
         i, n = 0, len(tokens)
         while i < n:
             tok = tokens[i]
-            if not tok.capitalised:
+            if tok is None or not tok.capitalised:
                 i += 1
                 continue
             match = self._longest_match(text, tokens, i)
@@ -160,7 +190,8 @@ class Recognizer:
     def _longest_match(self, text: str, tokens: list[Token], i: int) -> Mention | None:
         n = len(tokens)
         limit = i + 1
-        while limit < n and limit - i < MAX_NAME_TOKENS and tokens[limit].joined_to_previous and (
+        while limit < n and limit - i < MAX_NAME_TOKENS and tokens[limit] is not None \
+                and tokens[limit].joined_to_previous and (
             tokens[limit].capitalised or tokens[limit].key in CONNECTORS
             or (text[tokens[limit].start - 1] == "-" and tokens[limit].key.isalpha())  # Port-au-Prince
         ):
