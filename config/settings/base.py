@@ -37,6 +37,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "mapapp.access.MapLoginRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,6 +95,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 LOGIN_URL = "admin:login"
+# A private deployment: the map, its API and exports need a login (mapapp/access.py).
+MAP_REQUIRE_LOGIN = env_bool("MAP_REQUIRE_LOGIN", False)
 
 # --- Map -------------------------------------------------------------------
 MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

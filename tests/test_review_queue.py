@@ -1,0 +1,128 @@
+"""The review queue in the admin: what it shows first, and its one-click choices."""
+import pytest
+from django.urls import reverse
+
+from mapapp.models import Mention, Place, Rule
+from mapapp.review.queue import REASON_CONTESTED, REASON_LOW_CONFIDENCE, review_queue
+from tests.review_support import (
+    LEBANON,
+    TRIPOLI_STORY,
+    candidate_index,
+    make_editor,
+    mentions_of,
+    processed_article,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(make_editor())
+    return client
+
+
+@pytest.fixture
+def article():
+    return processed_article(TRIPOLI_STORY)
+
+
+def review_url(article) -> str:
+    return reverse("admin:mapapp_article_review", args=[article.pk])
+
+
+def choose(client, article, **fields):
+    return client.post(review_url(article), {"name": "tripoli", **fields})
+
+
+def test_the_queue_shows_the_doubtful_name_with_its_candidates(article):
+    [item] = [i for i in review_queue() if i.name == "tripoli"]
+    assert REASON_CONTESTED in item.reasons and REASON_LOW_CONFIDENCE in item.reasons
+    assert len(item.mentions) == 2
+    lebanese = item.candidates[candidate_index(item.first, LEBANON)]
+    assert lebanese.geonameid == 266826 and lebanese.admin1 and lebanese.population > 100_000
+    assert not lebanese.is_current and item.candidates[0].is_current
+
+
+def test_the_queue_page_lists_the_passage_and_one_click_choices(editor_client, article):
+    html = editor_client.get(reverse("admin:mapapp_reviewqueueentry_changelist")).content.decode()
+    assert "Clashes broke out in <mark>Tripoli</mark> on Monday" in html
+    assert 'value="candidate-0"' in html and 'value="not-place"' in html
+    assert "266826" in html  # the Lebanese Tripoli's GeoNames id
+    assert "Set the point on the map" in html
+
+
+def test_confident_names_are_not_queued():
+    aleppo = processed_article("Shelling hit Aleppo on Monday, Syrian state media said.",
+                               title="A")
+    assert mentions_of(aleppo, "Aleppo")[0].place.country_code == "SY"
+    assert [i.name for i in review_queue() if i.name == "aleppo"] == []
+
+
+def test_taking_a_candidate_corrects_every_mention_and_leaves_the_queue(editor_client, article):
+    index = candidate_index(mentions_of(article, "Tripoli")[0], LEBANON)
+    response = choose(editor_client, article, choice=f"candidate-{index}")
+    assert response.status_code == 302
+    assert {m.place.country_code for m in mentions_of(article, "Tripoli")} == {LEBANON}
+    assert [i for i in review_queue() if i.name == "tripoli"] == []
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "is now Tripoli" in page and "in all 2 mention(s)" in page
+
+
+def test_a_choice_can_be_saved_as_a_rule(editor_client, article):
+    index = candidate_index(mentions_of(article, "Tripoli")[0], LEBANON)
+    choose(editor_client, article, choice=f"candidate-{index}", rule_scope="SY")
+    rule = Rule.objects.get(name="tripoli")
+    assert rule.context_country == "SY" and rule.place.country_code == LEBANON
+
+
+def test_not_a_place_rejects_every_mention(editor_client, article):
+    choose(editor_client, article, choice="not-place", rule_scope="*")
+    assert {m.review for m in mentions_of(article, "Tripoli")} == {Mention.Review.REJECTED}
+    assert Rule.objects.get(name="tripoli", context_country="").place is None
+
+
+def test_a_point_set_on_the_map_becomes_an_editors_place(editor_client, article):
+    response = choose(editor_client, article, choice="point", latitude="34.4367",
+                      longitude="35.8497", place_name="Tripoli (old city)")
+    assert response.status_code == 302
+    place = Place.objects.get(origin=Place.Origin.EDITOR)
+    assert (place.name, place.latitude, place.longitude) == ("Tripoli (old city)", 34.4367, 35.8497)
+    assert {m.place_id for m in mentions_of(article, "Tripoli")} == {place.pk}
+
+
+@pytest.mark.parametrize(("latitude", "longitude", "message"), [
+    ("91", "35.8", "Latitude must be between -90 and 90 degrees"),
+    ("34.4", "-180.5", "Longitude must be between -180 and 180 degrees"),
+    ("north", "35.8", "Latitude must be a number of degrees"),
+    ("nan", "35.8", "Latitude must be a number of degrees"),
+    ("", "35.8", "Set the point on the map or type its latitude"),
+])
+def test_coordinates_out_of_range_are_refused_with_a_clear_message(
+    editor_client, article, latitude, longitude, message
+):
+    response = choose(editor_client, article, choice="point", latitude=latitude,
+                      longitude=longitude)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Place.objects.filter(origin=Place.Origin.EDITOR).exists()
+    assert {m.review for m in mentions_of(article, "Tripoli")} == {Mention.Review.MACHINE}
+
+
+def test_a_candidate_that_was_not_offered_is_refused(editor_client, article):
+    response = choose(editor_client, article, choice="candidate-99")
+    assert response.status_code == 400
+    assert "not offered" in response.content.decode()
+
+
+def test_a_passage_with_markup_is_escaped_in_the_queue(editor_client):
+    processed_article("<script>alert(1)</script> Clashes broke out in Tripoli on Monday.",
+                      title="<b>bold</b>")
+    html = editor_client.get(reverse("admin:mapapp_reviewqueueentry_changelist")).content.decode()
+    assert "<script>alert(1)" not in html and "<b>bold</b>" not in html
+
+
+def test_the_article_page_links_to_its_review_with_the_count_waiting(editor_client, article):
+    html = editor_client.get(reverse("admin:mapapp_article_change", args=[article.pk])).content
+    assert f'href="{review_url(article)}"' in html.decode()
+    assert "waiting)" in html.decode()
