@@ -1,0 +1,89 @@
+"""Exports hold exactly the view: GeoJSON (RFC 7946), CSV and KML a record per
+mention, and a standalone HTML map that names no remote script or style."""
+import csv
+import datetime as dt
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from mapapp.models import Article, Mention, Place
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def view_data():
+    idlib = Place.objects.create(name="Idlib", latitude=35.93, longitude=36.63, kind=Place.Kind.REGION,
+                                 country_code="SY", admin1="Idlib")
+    aleppo = Place.objects.create(name="حلب", latitude=36.2, longitude=37.16, kind=Place.Kind.CITY,
+                                  country_code="SY", admin1="Aleppo")
+    for i, (where, day) in enumerate([(idlib, dt.date(2015, 9, 9)), (idlib, dt.date(2015, 9, 17)),
+                                      (aleppo, dt.date(2015, 9, 18)), (idlib, dt.date(2016, 3, 1))]):
+        passage = f"=SUM(1) Clashes in {where.name} were reported, item {i}."
+        article = Article.objects.create(
+            title=f"Report {i}", source="Deutsche Welle", url=f"https://example.org/{i}",
+            body=passage, publication=Article.Publication.PUBLISHED,
+            published_at=dt.datetime(2016, 4, 1, tzinfo=dt.UTC),
+        )
+        at = passage.index(where.name)
+        Mention.objects.create(article=article, place=where, surface=where.name, start=at,
+                               end=at + len(where.name), passage=passage, passage_start=0,
+                               event_date=day, event_date_end=day)
+    return idlib, aleppo
+
+
+WINDOW = {"start": "2015-09-01", "end": "2015-09-30"}
+
+
+def export(client, fmt, params):
+    response = client.get(reverse("mapapp:api-export", args=[fmt]), params)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content if response.streaming else [response.content]).decode()
+
+
+def test_geojson_is_rfc_7946_with_one_point_per_mention_in_the_view(client, view_data):
+    data = json.loads(export(client, "geojson", WINDOW))
+    assert data["type"] == "FeatureCollection" and "crs" not in data
+    assert len(data["features"]) == 3
+    lons = [f["geometry"]["coordinates"][0] for f in data["features"]]
+    assert data["bbox"] == [min(lons), 35.93, max(lons), 36.2]
+    first = data["features"][0]
+    assert first["geometry"] == {"type": "Point", "coordinates": [37.16, 36.2]}  # newest first
+    assert first["properties"]["place"] == "حلب" and first["properties"]["event_date"] == "2015-09-18"
+
+
+def test_csv_has_a_row_per_mention_with_the_listed_columns(client, view_data):
+    rows = list(csv.DictReader(io.StringIO(export(client, "csv", {**WINDOW, "kind": "region"}))))
+    assert [r["event_date"] for r in rows] == ["2015-09-17", "2015-09-09"]
+    row = rows[0]
+    assert (row["place"], row["region"], row["country"], row["precision"]) == ("Idlib", "Idlib", "SY", "day")
+    assert (row["latitude"], row["longitude"]) == ("35.93", "36.63")
+    assert row["source"] == "Deutsche Welle" and row["url"] == "https://example.org/1"
+    assert row["passage"].startswith("'=SUM(1)")  # not a formula in a spreadsheet
+
+
+def test_kml_is_well_formed_with_a_placemark_per_mention(client, view_data):
+    root = ET.fromstring(export(client, "kml", WINDOW))
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    placemarks = root.findall(".//k:Placemark", ns)
+    assert len(placemarks) == 3
+    assert placemarks[0].find("k:Point/k:coordinates", ns).text == "37.16,36.2"
+    assert placemarks[0].find("k:TimeSpan/k:begin", ns).text == "2015-09-18"
+
+
+def test_the_html_map_opens_offline(client, view_data):
+    html = export(client, "html", WINDOW)
+    assert "L.map(" in html and "circle_marker" in html
+    remote = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?:[^"]+)"', html)
+    assert remote == []
+    assert "3 mentions" in html
+
+
+def test_exports_refuse_views_larger_than_the_limit(client, view_data, monkeypatch):
+    monkeypatch.setattr("mapapp.views.MAX_EXPORT_MENTIONS", 2)
+    response = client.get(reverse("mapapp:api-export", args=["csv"]), WINDOW)
+    assert response.status_code == 400 and "Narrow" in response.json()["error"]
