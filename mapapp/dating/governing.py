@@ -13,7 +13,7 @@ Rules, in order, for each passage (a sentence):
    passage's own previous date, or else from the previous passage's.
 2. Otherwise the date of the previous passage in the same paragraph, if that
    date came from the text ("inferred"): a sentence continuing a story keeps its
-   date.
+   date, for at most ``MAX_INHERITED_PASSAGES`` sentences in a row.
 3. Otherwise the publication date ("published").
 """
 
@@ -36,6 +36,9 @@ from mapapp.dating.resolution import resolve, resolve_anchored
 REPORTING_BEFORE_CHARS = 30
 REPORTING_BEFORE_WORDS = 3
 REPORTING_AFTER_CHARS = 80
+# A story drifts: past this many undated sentences after a dated one, text
+# without paragraph breaks (as some scrapers give) falls back to publication.
+MAX_INHERITED_PASSAGES = 3
 
 
 def date_passages(
@@ -62,14 +65,20 @@ def date_passages(
     dates: list[EventDate] = []
     previous: EventDate | None = None
     previous_end: int | None = None
+    hops = 0
     for span in passages:
         try:
             start, end = _clamped(span, len(text))
-            continues = previous_end is not None and "\n" not in text[previous_end:start]
+            continues = (
+                previous_end is not None
+                and hops < MAX_INHERITED_PASSAGES
+                and "\n" not in text[previous_end:start]
+            )
             context = previous if continues else None
             date = _date_passage(text, start, end, published, language, context) or fallback
         except Exception:  # noqa: BLE001 - one odd passage must not lose the article's dates
             date, end = fallback, None
+        hops = hops + 1 if date.source == "inferred" and date.expression == getattr(previous, "expression", None) else 0
         dates.append(date)
         previous, previous_end = date, end
     return dates

@@ -114,7 +114,8 @@ def resolve(
     Past-tense relative expressions (weekdays, "ago", "last", "since", "earlier
     this") never end after ``published``. A weekday said to be "next"/"coming",
     or with ``future`` (the clause is in the future tense), is the first such
-    day on or after publication. Anchored expressions ("the next day") are
+    day on or after publication; with ``future`` a date without a year is the
+    coming one. Anchored expressions ("the next day") are
     resolved by the caller, which knows the previous passage.
     """
     lang = language or "en"
@@ -136,6 +137,9 @@ def resolve(
     elif kind == "last_month":
         # Reading from the end of the previous month skips the current one.
         dates = _parsed(core, lang, published.replace(day=1) - ONE_DAY)
+    elif kind == "explicit" and future and not _YEAR.search(core):
+        # "The first day of school will be Aug. 17": the coming one.
+        dates = _parsed(core, lang, published, prefer="future")
     elif kind in ("relative", "explicit", "year", "future"):
         dates = _parsed(core, lang, published)
         if dates and kind == "relative":

@@ -79,6 +79,8 @@ _NUM_EN = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty|forty|fifty)"
 )
+# "Trees for Tomorrow", "USA Today": capitalised inside a sentence, they are names.
+_LOWER_UNLESS_FIRST = "(?:(?-i:{0})|(?:^|(?<=[\"“‘']))(?-i:{1}))"
 # Named days that are feasts or events, not the latest such weekday.
 _NOT_A_WEEKDAY_EN = (
     r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Easter )(?<!Ash )(?<!Super )(?<!Holy )"
@@ -101,8 +103,8 @@ ENGLISH = Vocabulary(
         ("span", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b"),
         ("last_month", rf"\blast\s+(?P<core>{_MON_EN_FULL})\b"),
         ("explicit", rf"\b(?:in|until|during|by|(?:in\s+)?(?:early|late|mid-?)|earlier\s+in|(?:the\s+)?(?:start|beginning|end|middle)\s+of)\s*(?P<core>{_MON_EN_FULL})\b(?!\s+\d)"),
-        ("future", rf"\b(?P<core>tomorrow|next\s+(?:week|month|year|{_WD_EN}))\b"),
-        ("relative", r"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
+        ("future", rf"\b(?P<core>{_LOWER_UNLESS_FIRST.format('tomorrow', 'Tomorrow')}|next\s+(?:week|month|year|{_WD_EN}))\b"),
+        ("relative", rf"\b(?P<core>(?:the\s+day\s+before\s+)?yesterday|(?:earlier\s+)?{_LOWER_UNLESS_FIRST.format('today', 'Today')}|tonight|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
         ("relative", rf"\b(?P<core>{_NUM_EN}\s+(?:days?|weeks?|months?|years?|decades?)\s+ago)\b"),
         ("relative", r"\b(?P<core>last\s+(?:week|month|year))\b"),
         ("weekday", rf"\b(?:(?:on|late|early)\s+)?(?:(?:(?P<last>last|this\s+past)|(?P<next>this\s+coming|coming))\s+)?{_NOT_A_WEEKDAY_EN}(?P<core>{_WD_EN})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),

@@ -49,3 +49,10 @@ def test_arabic_indic_digits_are_found():
 def test_a_language_without_vocabulary_finds_only_numeric_dates():
     assert kinds("Совет собрался в четверг 2015-09-17.", "ru") == [("explicit", "2015-09-17")]
     assert kinds("Совет собрался в четверг.", "ru") == []
+
+
+def test_capitalised_today_and_tomorrow_inside_a_sentence_are_names():
+    assert kinds("Funds went to the Trees for Tomorrow project.") == []
+    assert kinds("He spoke to USA Today about the case.") == []
+    assert kinds("Today, the army said the road was open.") == [("relative", "Today")]
+    assert kinds("He said the talks end tomorrow.") == [("future", "tomorrow")]

@@ -71,3 +71,14 @@ def test_a_month_later_keeps_month_precision():
 def test_a_day_later_than_a_month_is_not_guessed():
     dates = dates_of(["In March 2011, protests broke out.", "Two days later, the army moved in."], "2014-06-08")
     assert (dates[1].start, dates[1].source) == (day("2011-03-01"), "inferred")
+
+
+def test_inheritance_stops_after_a_few_undated_sentences():
+    sentences = ["On Monday, the leader was arrested."] + [f"Detail number {n} followed." for n in range(5)]
+    dates = dates_of(sentences, "2018-02-23")
+    assert [d.source for d in dates] == ["stated", "inferred", "inferred", "inferred", "published", "published"]
+
+
+def test_a_date_without_a_year_in_the_future_tense_is_the_coming_one():
+    assert date_of("The first day of school will be Aug. 17.", "2010-06-15").start == day("2010-08-17")
+    assert date_of("The first day of school was Aug. 17.", "2010-06-15").start == day("2009-08-17")
