@@ -1,0 +1,201 @@
+"""A reader uses the map: the timeline (drag, keyboard, play), the passages panel, a
+shared URL, an export of what is on screen, the offline basemap and a phone screen."""
+import csv
+import datetime as dt
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from mapapp.models import Article, Mention, Place
+from tests.conftest import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARABIC = "قصف عنيف استهدف إدلب الليلة الماضية بحسب السكان."
+
+
+def add(place, day, *, passage=None, source="Deutsche Welle", end=None, precision="day"):
+    n = [Article.objects.count() + 1]
+    passage = passage or f"Shelling hit {place.name} overnight, residents said ({n[0]})."
+    surface = "إدلب" if passage == ARABIC else place.name
+    article = Article.objects.create(
+        title=f"Report {n[0]} from {place.name}", source=source, url=f"https://example.org/r/{n[0]}",
+        body=f"{passage} [{n[0]}]", publication=Article.Publication.PUBLISHED,
+        published_at=dt.datetime.combine(day + dt.timedelta(days=2), dt.time(9), tzinfo=dt.UTC),
+    )
+    at = passage.index(surface)
+    Mention.objects.create(
+        article=article, place=place, surface=surface, start=at, end=at + len(surface),
+        passage=passage, passage_start=0, event_date=day, event_date_end=end or day,
+        date_precision=precision,
+    )
+
+
+@pytest.fixture
+def reader_data(transactional_db):
+    idlib = Place.objects.create(name="Idlib", latitude=35.93, longitude=36.63, kind="region",
+                                 country_code="SY", admin1="Idlib")
+    aleppo = Place.objects.create(name="Aleppo", latitude=36.2, longitude=37.16, kind="city",
+                                  country_code="SY")
+    homs = Place.objects.create(name="Homs", latitude=34.73, longitude=36.71, kind="city",
+                                country_code="SY")
+    syria = Place.objects.create(name="Syria", latitude=35.0, longitude=38.0, kind="country",
+                                 country_code="SY")
+    for i in range(24):  # two pages of passages about Idlib, one every week of 2015
+        add(idlib, dt.date(2015, 1, 5) + dt.timedelta(days=7 * i))
+    add(idlib, dt.date(2015, 7, 1), passage=ARABIC, source="الجزيرة")
+    for month in range(1, 13):
+        add(aleppo, dt.date(2015, month, 10), source="Reuters")
+    add(homs, dt.date(2015, 11, 20), source="Reuters")
+    add(syria, dt.date(2015, 1, 1), end=dt.date(2015, 12, 31), precision="year")
+    return {"idlib": idlib, "aleppo": aleppo, "homs": homs, "syria": syria}
+
+
+def open_map(page, url):
+    page.goto(url)
+    expect(page.locator(".place-marker").first).to_be_attached(timeout=15_000)
+    expect(page.locator("#window-summary")).to_contain_text("mentions")
+
+
+def mentions_on_screen(page) -> int:
+    return int(re.search(r"(\d+) mentions", page.locator("#window-summary").inner_text()).group(1))
+
+
+def query(page) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def test_dragging_on_the_timeline_selects_a_window_and_the_map_follows(live_server, page, reader_data):
+    open_map(page, live_server.url + "/")
+    assert mentions_on_screen(page) == 39
+    expect(page.locator(".timeline-bars rect").first).to_be_attached()
+    expect(page.locator(".timeline-span")).to_have_count(1)  # Syria's "2015" is a span
+    box = page.locator("#timeline-chart svg").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.05, box["y"] + 50)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.30, box["y"] + 50, steps=5)
+    page.mouse.up()
+    expect(page.locator("#window-summary")).not_to_contain_text("39 mentions")
+    params = query(page)
+    assert params["start"] < params["end"] < "2015-05-01"
+    assert page.locator("#window-start").input_value() == params["start"]
+    in_window = mentions_on_screen(page)
+    assert 0 < in_window < 39
+    # The keyboard moves the window too.
+    page.locator("#timeline-chart").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).not_to_have_url(re.compile("start=" + params["start"]))
+    # Zooming in time narrows the axis to the window.
+    page.get_by_role("button", name="Zoom in time").click()
+    expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d"))
+
+
+def test_play_moves_the_window_at_the_chosen_speed(live_server, page, reader_data):
+    open_map(page, live_server.url + "/?start=2015-01-01&end=2015-02-15")
+    page.get_by_label("Speed").select_option(label="Fast")
+    play = page.get_by_role("button", name="Play")
+    play.click()
+    expect(page.locator("#play")).to_have_attribute("aria-pressed", "true")
+    expect(page).to_have_url(re.compile(r"start=2015-0[3-9]"), timeout=10_000)
+    page.locator("#play").click()  # pause
+    expect(page.locator("#play")).to_have_attribute("aria-pressed", "false")
+    paused_at = query(page)["start"]
+    page.wait_for_timeout(600)
+    assert query(page)["start"] == paused_at
+    assert mentions_on_screen(page) > 0
+
+
+def test_the_passages_panel_pages_newest_first_with_both_dates(live_server, page, reader_data):
+    open_map(page, live_server.url + "/")
+    page.get_by_role("button", name=re.compile(r"^Idlib")).click()
+    panel = page.locator("#passages")
+    expect(panel).to_be_visible()
+    expect(page.locator("#passages-count")).to_have_text("25 passages in this window, page 1 of 2")
+    items = panel.locator(".passage")
+    expect(items).to_have_count(20)
+    expect(items.first.locator(".passage-date")).to_have_text("2015-07-01 (day)")
+    expect(items.first.locator(".passage-published")).to_have_text("2015-07-03")
+    expect(items.nth(1).locator(".passage-date")).to_have_text("2015-06-15 (day)")
+    expect(items.nth(1).locator("mark")).to_have_text("Idlib")
+    expect(page.locator(f"path.place-id-{reader_data['idlib'].pk}.selected")).to_be_attached()
+    # Right-to-left text is laid out right to left.
+    arabic = panel.locator(".passage-text", has_text="قصف")
+    expect(arabic).to_have_attribute("dir", "auto")
+    assert arabic.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    expect(arabic.locator("mark")).to_have_text("إدلب")
+    page.get_by_role("button", name="Older").click()
+    expect(page.locator("#passages-count")).to_contain_text("page 2 of 2")
+    expect(items).to_have_count(5)
+    expect(items.last.locator(".passage-date")).to_have_text("2015-01-05 (day)")
+    assert query(page)["page"] == "2"
+
+
+def test_a_shared_url_restores_the_view(live_server, page, reader_data):
+    idlib = reader_data["idlib"]
+    url = (f"{live_server.url}/?lat=35.5&lng=37.2&z=7&start=2015-03-01&end=2015-06-30"
+           f"&kind=region,city&source=Deutsche+Welle&place={idlib.pk}")
+    open_map(page, url)
+    expect(page.locator("#passages-heading")).to_have_text("Idlib")
+    expect(page.locator("#passages-count")).to_contain_text("16 passages")
+    assert page.locator("#window-start").input_value() == "2015-03-01"
+    assert page.locator("#window-end").input_value() == "2015-06-30"
+    expect(page.get_by_label("Regions")).to_be_checked()
+    expect(page.get_by_label("Countries")).not_to_be_checked()
+    expect(page.locator("#filter-source option:checked")).to_have_text(["Deutsche Welle"])
+    assert mentions_on_screen(page) == 16  # Idlib only: Aleppo is Reuters, Syria a country
+    restored = query(page)
+    assert (restored["lat"], restored["lng"], restored["z"]) == ("35.5000", "37.2000", "7")
+
+
+def test_the_csv_export_holds_exactly_the_mentions_on_screen(live_server, page, reader_data):
+    open_map(page, live_server.url + "/?start=2015-05-01&end=2015-08-31&lat=35.5&lng=37&z=6")
+    on_screen = mentions_on_screen(page)
+    marker_ids = {
+        int(re.search(r"place-id-(\d+)", c).group(1))
+        for c in page.locator(".place-marker").evaluate_all("nodes => nodes.map(n => n.getAttribute('class'))")
+    }
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    with open(download.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    assert len(rows) == on_screen > 0
+    assert {int(r["place_id"]) for r in rows} == marker_ids
+    assert all("2015-05-01" <= r["event_date_end"] and r["event_date"] <= "2015-08-31" for r in rows)
+
+
+def test_the_map_shows_land_and_borders_without_tiles(live_server, page, reader_data):
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    open_map(page, live_server.url + "/?lat=35&lng=38&z=5")
+    expect(page.locator("path.basemap-country").first).to_be_attached()
+    assert page.locator("path.basemap-country").count() > 150
+    assert any("tile.openstreetmap.org" in url for url in failed)  # tiles really were unreachable
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    # Syria is drawn as its shaded outline, a town as a circle, a region as a dashed ring.
+    expect(page.locator(f"path.place-country.place-id-{reader_data['syria'].pk}")).to_be_attached()
+    expect(page.locator(f"path.place-region.place-id-{reader_data['idlib'].pk}")).to_be_attached()
+
+
+def test_a_phone_sized_screen_keeps_timeline_and_panel_usable(live_server, browser, reader_data, request):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.route("https://*.openstreetmap.org/**", lambda route: route.abort())
+    try:
+        open_map(phone, live_server.url + "/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        expect(phone.locator("#filters-box")).not_to_have_attribute("open", "")
+        expect(phone.locator("#timeline-chart svg")).to_be_visible()
+        play = phone.get_by_role("button", name="Play")
+        expect(play).to_be_visible()
+        assert play.bounding_box()["height"] >= 36
+        phone.get_by_role("button", name=re.compile(r"^Aleppo")).tap()
+        expect(phone.locator("#passages")).to_be_visible()
+        expect(phone.locator("#passages-count")).to_contain_text("12 passages")
+        phone.locator("#passages").scroll_into_view_if_needed()
+    finally:
+        ARTIFACTS.mkdir(exist_ok=True)
+        phone.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        context.close()
