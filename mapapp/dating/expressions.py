@@ -52,6 +52,7 @@ class CompiledVocabulary:
     prefilter: re.Pattern[str]
     future_cues: re.Pattern[str]
     subordinate: re.Pattern[str]
+    rewrites: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
@@ -71,6 +72,7 @@ def compiled(language: str | None) -> CompiledVocabulary:
         prefilter=prefilter,
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
         subordinate=re.compile(vocabulary.subordinate, re.IGNORECASE),
+        rewrites=tuple((re.compile(p, re.IGNORECASE), r) for p, r in vocabulary.rewrites),
     )
 
 

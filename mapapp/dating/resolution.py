@@ -42,13 +42,14 @@ def parse(
     return data.date_obj.date(), data.period or "day"
 
 
+@lru_cache(maxsize=16384)
 def normalise(core: str, language: str | None) -> str:
     """``core`` with number words as digits and the vocabulary's rewrites applied."""
-    vocabulary = compiled(language).vocabulary
+    vocabulary = compiled(language)
     words = core.split()
-    core = " ".join(str(vocabulary.number_words.get(w.lower(), w)) for w in words)
+    core = " ".join(str(vocabulary.vocabulary.number_words.get(w.lower(), w)) for w in words)
     for pattern, replacement in vocabulary.rewrites:
-        core = re.sub(pattern, replacement, core, flags=re.IGNORECASE)
+        core = pattern.sub(replacement, core)
     return core
 
 

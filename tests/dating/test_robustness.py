@@ -4,6 +4,7 @@ import datetime
 
 from mapapp.dating import date_passages
 from mapapp.dating.evaluation import article_of, load_cases
+from mapapp.passages import split_passages
 
 PUBLISHED = datetime.date(2015, 9, 19)
 
@@ -30,9 +31,18 @@ def test_a_five_megabyte_passage_is_dated():
     assert dates[0].start == datetime.date(2015, 9, 17)
 
 
-def test_a_five_megabyte_article_of_many_passages_is_dated():
+def test_a_five_megabyte_article_split_by_the_app_is_dated():
+    text = "On Thursday the rain stopped. " + ("word " * 20 + "\n") * 50_000
+    spans = split_passages(text)
+    dates = date_passages(text, spans, PUBLISHED)
+    assert len(dates) == len(spans) > 1000
+    assert dates[0].start == datetime.date(2015, 9, 17)
+    assert {d.source for d in dates[1:]} == {"published"}
+
+
+def test_a_megabyte_of_short_dated_sentences_is_dated():
     sentence = "Rebels said on Friday that 71 soldiers died. "
-    text = sentence * (5_000_000 // len(sentence))
+    text = sentence * (1_000_000 // len(sentence))
     spans = [(i, i + len(sentence) - 1) for i in range(0, len(text), len(sentence))]
     dates = date_passages(text, spans, PUBLISHED)
     assert len(dates) == len(spans)
