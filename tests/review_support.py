@@ -1,11 +1,10 @@
 """Helpers shared by the editor's-desk tests: real articles run through the real
 processing service (geoparser, gazetteer, database), and users in real roles."""
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from mapapp import services
 from mapapp.models import Article, Mention
-from mapapp.review.roles import EDITORS_GROUP
+from mapapp.review.roles import editors_group_sync
 
 # A story about Lebanon's Tripoli that names no Lebanese place besides it: the machine
 # takes the bigger, better-known Libyan capital.
@@ -48,5 +47,5 @@ def candidate_index(mention: Mention, country_code: str) -> int:
 def make_editor(username: str = "editor", password: str = "correct-horse-9"):
     user = get_user_model().objects.create_user(username, f"{username}@example.org", password,
                                                 is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    user.groups.add(editors_group_sync())
     return get_user_model().objects.get(pk=user.pk)  # fresh: no stale permission cache

@@ -32,3 +32,18 @@ DECIDE_PERMISSIONS = ("mapapp.add_placedecision", "mapapp.change_placedecision",
 RULE_PERMISSIONS = ("mapapp.add_rule", "mapapp.change_rule")
 POINT_PERMISSIONS = ("mapapp.add_place",)
 PUBLISH_PERMISSION = "mapapp.publish_article"
+
+
+def editors_group_sync():
+    """The Editors group holding exactly EDITOR_PERMISSIONS, created if missing (a
+    database flushed after migrating has lost the group the migration made)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    wanted = [name.split(".", 1) for name in EDITOR_PERMISSIONS]
+    permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in wanted
+    ]
+    group.permissions.set(permissions)
+    return group
