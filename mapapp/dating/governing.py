@@ -30,6 +30,7 @@ from mapapp.dating.expressions import (
 )
 from mapapp.dating.language import detect_language
 from mapapp.dating.resolution import resolve, resolve_anchored
+from mapapp.passages import split_passages
 
 # How far a reporting verb may sit from the expression that dates it:
 # "said on Saturday", "told reporters on Friday" / "sources on Friday said".
@@ -39,6 +40,8 @@ REPORTING_AFTER_CHARS = 80
 # A story drifts: past this many undated sentences after a dated one, text
 # without paragraph breaks (as some scrapers give) falls back to publication.
 MAX_INHERITED_PASSAGES = 3
+# How far back in a paragraph skipped sentences are read for context.
+MAX_CATCH_UP_CHARS = 4000
 
 
 def date_passages(
@@ -53,35 +56,69 @@ def date_passages(
     Never raises for any text or span: a passage that cannot be dated gets the
     publication date. ``language`` ("en", "de", "fr", "es", "ar") is guessed
     from the text when not given; other languages get numeric dates only.
+    The spans may skip sentences (only those naming a place, say): skipped
+    sentences of the same paragraph are still read for what later ones inherit.
     """
     if isinstance(published, datetime.datetime):
         published = published.date()
-    fallback = EventDate(published, published, "day", "published", "")
     text = text if isinstance(text, str) else ""
     try:
         language = language or detect_language(text)
     except Exception:  # noqa: BLE001 - guessing a language must never stop dating
         language = None
-    dates: list[EventDate] = []
-    previous: EventDate | None = None
-    previous_end: int | None = None
-    hops = 0
-    for span in passages:
+    reader = _Reader(text, published, language)
+    return [reader.read(span) for span in passages]
+
+
+class _Reader:
+    """Reads passages in order, remembering what the next one may inherit."""
+
+    def __init__(self, text: str, published: datetime.date, language: str | None) -> None:
+        self.text = text
+        self.published = published
+        self.language = language
+        self.fallback = EventDate(published, published, "day", "published", "")
+        self.previous: EventDate | None = None
+        self.previous_end: int | None = None
+        self.hops = 0
+
+    def read(self, span: tuple[int, int]) -> EventDate:
+        """The date of one passage; never raises."""
         try:
-            start, end = _clamped(span, len(text))
-            continues = (
-                previous_end is not None
-                and hops < MAX_INHERITED_PASSAGES
-                and "\n" not in text[previous_end:start]
-            )
-            context = previous if continues else None
-            date = _date_passage(text, start, end, published, language, context) or fallback
+            start, end = _clamped(span, len(self.text))
+            self._catch_up(start)
+            return self._read(start, end)
         except Exception:  # noqa: BLE001 - one odd passage must not lose the article's dates
-            date, end = fallback, None
-        hops = hops + 1 if date.source == "inferred" and date.expression == getattr(previous, "expression", None) else 0
-        dates.append(date)
-        previous, previous_end = date, end
-    return dates
+            self.previous, self.previous_end, self.hops = None, None, 0
+            return self.fallback
+
+    def _read(self, start: int, end: int) -> EventDate:
+        continues = (
+            self.previous_end is not None
+            and self.previous_end <= start
+            and self.hops < MAX_INHERITED_PASSAGES
+            and "\n" not in self.text[self.previous_end : start]
+        )
+        context = self.previous if continues else None
+        date = _date_passage(self.text, start, end, self.published, self.language, context) or self.fallback
+        inherited = context is not None and date.source == "inferred" and date.expression == context.expression
+        self.hops = self.hops + 1 if inherited else 0
+        self.previous, self.previous_end = date, end
+        return date
+
+    def _catch_up(self, start: int) -> None:
+        """Read the sentences of ``start``'s paragraph that no span covered."""
+        paragraph = self.text.rfind("\n", 0, start) + 1
+        if self.previous_end is not None and paragraph <= self.previous_end <= start:
+            begin = self.previous_end
+        else:
+            self.previous, self.previous_end, self.hops = None, None, 0
+            begin = paragraph
+        begin = max(begin, start - MAX_CATCH_UP_CHARS)
+        if not self.text[begin:start].strip():
+            return
+        for sub_start, sub_end in split_passages(self.text[begin:start]):
+            self._read(begin + sub_start, begin + sub_end)
 
 
 def _clamped(span: tuple[int, int], length: int) -> tuple[int, int]:

@@ -1,5 +1,6 @@
 """Which expression governs a passage, and what a passage without one inherits."""
 
+from mapapp.dating import date_passages
 from tests.dating.helpers import date_of, dates_of, day
 
 
@@ -82,3 +83,16 @@ def test_inheritance_stops_after_a_few_undated_sentences():
 def test_a_date_without_a_year_in_the_future_tense_is_the_coming_one():
     assert date_of("The first day of school will be Aug. 17.", "2010-06-15").start == day("2010-08-17")
     assert date_of("The first day of school was Aug. 17.", "2010-06-15").start == day("2009-08-17")
+
+
+def test_sentences_left_out_of_the_spans_still_pass_their_date_on():
+    text = "Troops entered the village on Tuesday. The next day, they withdrew. Residents in Kramatorsk returned."
+    third = text.index("Residents")
+    date = date_passages(text, [(third, len(text))], day("2014-06-08"))[0]
+    assert (date.start, date.source, date.expression) == (day("2014-06-04"), "inferred", "The next day")
+
+
+def test_a_skipped_sentence_in_another_paragraph_passes_nothing_on():
+    text = "Troops entered the village on Tuesday.\nResidents in Kramatorsk returned."
+    second = text.index("Residents")
+    assert date_passages(text, [(second, len(text))], day("2014-06-08"))[0].source == "published"
