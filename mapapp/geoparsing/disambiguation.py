@@ -45,7 +45,7 @@ class Resolution:
     ranked: list[tuple[int, float]]  # (entry, score), best first
 
 
-def _prior(gaz: Gazetteer, entry: int, flags: int, w: dict) -> float:
+def prior(gaz: Gazetteer, entry: int, flags: int, w: dict) -> float:
     kind = gaz.kind[entry]
     population = gaz.population[entry]
     if kind == OTHER and gaz.region[entry] >= 0:
@@ -98,7 +98,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         best: dict[int, float] = {}
         for p in ms[0].postings:
             e = p >> FLAG_BITS
-            s = _prior(gaz, e, p & ~DEMONYM, w)
+            s = prior(gaz, e, p & ~DEMONYM, w)
             if s > best.get(e, -1e9):
                 best[e] = s
         if any(gaz.kind[p >> FLAG_BITS] == COUNTRY and not p & ALTERNATE for p in ms[0].postings):

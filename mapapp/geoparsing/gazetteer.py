@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mapapp.geoparsing.index_builder import build_index_payload
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KIND_NAMES = ("country", "region", "city", "other")
 KIND_CODE = {name: code for code, name in enumerate(KIND_NAMES)}
 
@@ -60,6 +60,7 @@ class Gazetteer:
     country_entry: dict[str, int]  # ISO alpha-2 -> entry number of the country
     common_words: frozenset[str]  # frequent lower-case English words
     first_names: frozenset[str]  # given names (lower case), to tell people from places
+    frequent_words: frozenset[str]  # very frequent written words, proper nouns included
 
     def __len__(self) -> int:
         return len(self.name)

@@ -96,6 +96,7 @@ class _Builder:
             "country_entry": country_entry,
             "common_words": _common_words(),
             "first_names": _first_names(),
+            "frequent_words": _frequent_words(),
         }
 
 
@@ -275,11 +276,47 @@ def _add_region_aliases(b: _Builder) -> None:
                 b.index(entry, form, ALTERNATE)
 
 
-def _common_words(limit: int = 30000) -> frozenset[str]:
-    """Frequent English words, lower case (wordfreq); proper nouns among them are kept too."""
+def _common_words(limit: int = 50000) -> frozenset[str]:
+    """Frequent English words that are not proper nouns: "reading", "mobile", "union".
+
+    wordfreq ranks words by use but lower-cases proper nouns too ("paris", "decatur"); the
+    web2 dictionary (english-words) lists proper nouns capitalised, so keeping only words
+    it has in lower case leaves the ordinary vocabulary.
+    """
+    import wordfreq
+    from english_words import get_english_words_set
+
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    return frozenset(w for w in wordfreq.top_n_list("en", limit) if _in_dictionary(w, dictionary))
+
+
+def _in_dictionary(word: str, dictionary: set[str]) -> bool:
+    """web2 lists lemmas: "samples", "based" and "parking" are found through "sample", "base", "park"."""
+    if not word.isalpha():
+        return False
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return any(f in dictionary for f in forms)
+
+
+def _frequent_words(min_zipf: float = 4.0) -> frozenset[str]:
+    """Words written very often in English (proper nouns included: "obama", "jones", "paris").
+
+    A small town whose name is this frequent is rarely what a text means by it.
+    """
     import wordfreq
 
-    return frozenset(w for w in wordfreq.top_n_list("en", limit) if w.isalpha())
+    return frozenset(w for w in wordfreq.top_n_list("en", 20000)
+                     if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= min_zipf)
 
 
 def _first_names() -> frozenset[str]:

@@ -35,6 +35,7 @@ MAX_NAME_TOKENS = 6
 CONNECTORS = frozenset(["of", "al", "el", "ad", "ar", "as", "ash", "az", "ad", "ed", "en", "er", "es", "et", "ez", "de", "del", "della", "der", "des", "di", "du", "da", "la", "le", "los", "las", "van", "von", "bin", "ibn", "upon", "on", "and", "the", "y"])
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*")
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
 
@@ -165,6 +166,7 @@ class Recognizer:
         self.gaz = gazetteer
         self._common = gazetteer.common_words
         self._first_names = gazetteer.first_names
+        self._frequent = gazetteer.frequent_words
 
     def mentions(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
@@ -183,6 +185,9 @@ class Recognizer:
             mention = self._judge(text, tokens, match, people)
             if mention is not None:
                 found.append(mention)
+            elif tok.key == "the" and match.last_token > i:
+                i += 1  # "The City" is no name, but what follows "The" may be one
+                continue
             i = match.last_token + 1
         # One sense per discourse for people: once "Philip Hammond" is a person, "Hammond" is too.
         return [m for m in found if m.key not in people]
@@ -225,6 +230,19 @@ class Recognizer:
         nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
         nxt_joined = nxt is not None and nxt.joined_to_previous and not last.possessive
         single = m.first_token == m.last_token
+        if _CONTRACTION.search(last.text):
+            return None  # "I've", "We'll"
+        if single and first.all_caps and len(first.text) <= 5 and "." not in m.surface and not any(
+            self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["city"] and not p & ALTERNATE for p in m.postings
+        ):
+            return None  # acronyms ("HIV", "SOS", "IRS") that happen to spell a town
+        if nxt is not None and nxt.capitalised and text[m.end:nxt.start] == "-" \
+                and not self.gaz.names.get(nxt.key):
+            return None  # part of a compound name: "Wal-Mart", "Coca-Cola"
+        if first.key == "the" and not any(
+            self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings
+        ):
+            return None  # "The City": only names that really begin with "The" ("The Hague")
 
         # People: "President Assad", "John Kerry", "George W. Bush", "Jordan Smith".
         if prev is not None and _is_initial(prev.text) and m.first_token >= 2 \
@@ -248,6 +266,12 @@ class Recognizer:
             return None
         if nxt_joined and nxt.capitalised and nxt.key not in MODIFIERS:
             if nxt.key in NON_PLACE_HEADS:
+                return None
+            if single and m.key in self._first_names and nxt.key not in self._common \
+                    and nxt.key not in MONTHS_AND_DAYS and not _is_initial(nxt.text):
+                # Two names side by side with no punctuation, the first a given name:
+                # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
+                people.add(nxt.key)
                 return None
             if single and m.key in self._first_names and not self._has_big_place(m.postings, 300_000) \
                     and not self.gaz.names.get(nxt.key):
@@ -274,14 +298,17 @@ class Recognizer:
             word = first.key
             if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
                 return None
-            if word in self._common:
-                if all(p & ALTERNATE for p in postings):
-                    return None
-                biggest = self._biggest_population(postings)
-                uncertain_case = first.sentence_initial or first.all_caps
-                if not self._has_big_place(postings) and (uncertain_case or biggest < 50_000):
-                    return None
-                if uncertain_case and biggest < 500_000 and not self._has_big_place(postings):
+            if word in self._common or word in self._frequent:
+                postings = tuple(p for p in postings if not p & ALTERNATE) or postings
+                # A capital at the start of a sentence or in an all-caps line says nothing, so
+                # the word must name a very prominent place to count ("Paris", not "Reading");
+                # elsewhere the capital makes it a name, and a sizeable place will do.
+                uncertain_case = word in self._common and first.sentence_initial or (
+                    # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
+                    first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
+                )
+                city_size = 1_000_000 if uncertain_case else 100_000
+                if not self._has_big_place(postings, city_size):
                     return None
 
         region_cue = False

@@ -1,0 +1,49 @@
+"""Disambiguation: the same name means different places in different stories."""
+
+from __future__ import annotations
+
+
+def _place(geoparser, text, surface):
+    return next(t for t in geoparser.parse(text) if t.surface == surface)
+
+
+def test_tripoli_is_the_libyan_capital_in_a_story_about_misrata_and_benghazi(geoparser):
+    t = _place(geoparser, "Militias from Misrata and Benghazi fought for control of Tripoli.", "Tripoli")
+    assert t.country_code == "LY"
+
+
+def test_tripoli_is_the_lebanese_port_in_a_story_about_beirut(geoparser):
+    t = _place(geoparser, "Clashes in Beirut spread north to the port city of Tripoli.", "Tripoli")
+    assert t.country_code == "LB"
+
+
+def test_famous_cities_are_not_us_towns_in_a_foreign_story(geoparser):
+    text = "Damascus is quiet. Moscow objected, and Paris and Georgia agreed."
+    places = {t.surface: t for t in geoparser.parse(text)}
+    assert places["Damascus"].country_code == "SY"
+    assert places["Moscow"].country_code == "RU"
+    assert places["Paris"].country_code == "FR"
+    assert places["Georgia"].country_code == "GE"
+
+
+def test_they_are_us_places_when_the_story_is_about_the_us(geoparser):
+    text = ("The county fair in Paris, Texas, drew crowds. Georgia officials met in Atlanta, "
+            "and farmers from Moscow, Idaho, came too.")
+    places = {t.surface: t for t in geoparser.parse(text)}
+    assert places["Paris"].country_code == "US" and places["Paris"].admin1 == "Texas"
+    assert places["Georgia"].country_code == "US" and places["Georgia"].kind == "region"
+    assert places["Moscow"].country_code == "US" and places["Moscow"].admin1 == "Idaho"
+
+
+def test_one_name_gets_one_sense_per_document(geoparser):
+    text = "Alexandria, Va., officials met. Later, Alexandria police said the road had reopened."
+    senses = {t.geonameid for t in geoparser.parse(text) if t.surface == "Alexandria"}
+    assert len(senses) == 1
+
+
+def test_candidates_list_the_alternatives_best_first(geoparser):
+    t = _place(geoparser, "Clashes in Beirut spread north to Tripoli.", "Tripoli")
+    scores = [c.score for c in t.candidates]
+    assert len(t.candidates) > 1 and scores == sorted(scores, reverse=True)
+    assert t.candidates[0].geonameid == t.geonameid
+    assert 0.0 <= t.confidence <= 1.0

@@ -1,0 +1,53 @@
+"""The on-disk gazetteer index: where it lives, how it is built, what it holds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mapapp.geoparsing.gazetteer import default_directory
+from mapapp.geoparsing.normalize import name_key
+
+REPO = Path(__file__).resolve().parents[2]
+_LOAD = "from mapapp.geoparsing.gazetteer import load_gazetteer; print(len(load_gazetteer()))"
+
+
+def test_the_directory_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CONFLICTMAP_GAZETTEER_DIR", str(tmp_path))
+    assert default_directory() == tmp_path
+    monkeypatch.delenv("CONFLICTMAP_GAZETTEER_DIR")
+    assert default_directory() == REPO / "var" / "gazetteer"
+
+
+def test_concurrent_first_uses_build_one_complete_index(tmp_path):
+    """Two processes starting together on an empty directory both get a whole index."""
+    env = {**os.environ, "CONFLICTMAP_GAZETTEER_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
+    procs = [subprocess.Popen([sys.executable, "-c", _LOAD], env=env, cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    sizes = []
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        sizes.append(int(out.strip()))
+    assert sizes[0] == sizes[1] > 200_000
+    files = sorted(f.name for f in tmp_path.iterdir())
+    assert len(files) == 1 and files[0].startswith("gazetteer-") and files[0].endswith(".pickle")
+
+
+def test_it_holds_countries_regions_cities_and_well_known_regions(geoparser):
+    g = geoparser.gazetteer
+    kinds = {}
+    for name in ("syria", "idlib governorate", "damascus", "middle east", "europe", "laurel county"):
+        kinds[name] = {g.kind[p >> 2] for p in g.lookup(name_key(name))}
+    assert 0 in kinds["syria"]  # country
+    assert 1 in kinds["idlib governorate"]  # first-level region
+    assert 2 in kinds["damascus"]  # city
+    assert 3 in kinds["middle east"] and 3 in kinds["europe"] and 3 in kinds["laurel county"]
+
+
+def test_every_entry_has_coordinates(geoparser):
+    g = geoparser.gazetteer
+    assert all(-90 <= lat <= 90 for lat in g.latitude)
+    assert all(-180 <= lon <= 180 for lon in g.longitude)

@@ -1,0 +1,76 @@
+"""Recognition: which spans of a text are place names (the cases named in issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _found(geoparser, text):
+    return [(t.surface, t.country_code) for t in geoparser.parse(text)]
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("Israeli strikes hit Khan Younis overnight.", "Khan Younis", "PS"),
+    ("Soldiers were killed in Burkina Faso on Monday.", "Burkina Faso", "BF"),
+    ("Fighting closed in on El Fasher, aid groups said.", "El Fasher", "SD"),
+    ("Shelling hit Lattakia again.", "Lattakia", "SY"),
+    ("Jets struck Deir al-Zour at dawn.", "Deir al-Zour", "SY"),
+    ("The Houthis hold Sanaa.", "Sanaa", "YE"),
+    ("The Houthis hold Sana'a.", "Sana'a", "YE"),
+    ("Sirens sounded in Kiev.", "Kiev", "UA"),
+    ("Sirens sounded in Kyiv.", "Kyiv", "UA"),
+])
+def test_it_finds_multiword_names_and_transliterations(geoparser, text, surface, country):
+    assert (surface, country) in _found(geoparser, text)
+
+
+def test_it_gives_kiev_and_kyiv_the_same_place(geoparser):
+    kiev = geoparser.parse("Sirens sounded in Kiev.")[0]
+    kyiv = geoparser.parse("Sirens sounded in Kyiv.")[0]
+    assert abs(kiev.latitude - kyiv.latitude) < 0.5 and abs(kiev.longitude - kyiv.longitude) < 0.5
+
+
+def test_it_leaves_the_possessive_out_of_the_span(geoparser):
+    toponyms = geoparser.parse("Syria's president spoke.")
+    assert [t.surface for t in toponyms] == ["Syria"]
+    assert toponyms[0].end == len("Syria")
+
+
+@pytest.mark.parametrize("text", ["Rebels hold the province of Idlib.", "Rebels hold Idlib province."])
+def test_it_reads_a_province_cue_as_the_first_level_region(geoparser, text):
+    idlib = [t for t in geoparser.parse(text) if t.surface == "Idlib"]
+    assert idlib and idlib[0].kind == "region" and idlib[0].country_code == "SY"
+
+
+def test_it_finds_names_in_all_caps_datelines_and_headlines(geoparser):
+    found = _found(geoparser, "DAMASCUS (Reuters) - SYRIAN TROOPS ADVANCE ON ALEPPO")
+    assert ("DAMASCUS", "SY") in found
+    assert ("ALEPPO", "SY") in found
+
+
+def test_it_finds_sentence_initial_places_but_not_sentence_initial_words(geoparser):
+    found = [s for s, _cc in _found(geoparser, "Damascus is quiet. Reading the report, officials left.")]
+    assert found == ["Damascus"]
+
+
+@pytest.mark.parametrize("text,not_places", [
+    ("US Secretary of State John Kerry spoke.", {"Kerry"}),
+    ("Foreign Secretary Philip Hammond agreed.", {"Hammond"}),
+    ("Defense Secretary Lloyd Austin arrived.", {"Austin"}),
+    ("Jordan Henderson scored twice.", {"Jordan", "Henderson"}),
+    ("Fighters of the Nusra Front retreated.", {"Nusra", "Nusra Front"}),
+    ("She told the radio station Echo of Moscow.", {"Moscow"}),
+    ("George W. Bush visited troops. Bush said little.", {"Bush", "George"}),
+])
+def test_it_does_not_take_people_or_organisations_for_places(geoparser, text, not_places):
+    found = {s for s, _cc in _found(geoparser, text)}
+    assert not found & not_places, found
+
+
+def test_it_still_finds_jordan_the_country(geoparser):
+    assert ("Jordan", "JO") in _found(geoparser, "Jordan closed its border with Syria.")
+
+
+def test_demonyms_are_flagged_and_linked_to_their_country(geoparser):
+    (syrian,) = geoparser.parse("Syrian troops advanced.")
+    assert syrian.is_demonym and syrian.country_code == "SY" and syrian.kind == "country"
