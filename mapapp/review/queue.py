@@ -54,7 +54,8 @@ class ReviewItem:
     reasons: list[str]
     candidates: list[CandidateOption]
     decision: PlaceDecision | None = None
-    story_countries: list[str] = field(default_factory=list)
+    # (country code, name) the article names, most often first: contexts for a rule.
+    story_countries: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def first(self) -> Mention:
@@ -125,10 +126,11 @@ def article_review_items(article: Article) -> list[ReviewItem]:
     for mention in mentions:
         grouped.setdefault(name_key(mention.surface), []).append(mention)
     decisions = {d.name: d for d in article.decisions.select_related("place", "decided_by")}
-    countries = Counter(
-        m.place.country_code for m in article.mentions.select_related("place")
-        if m.place is not None and m.place.country_code and m.review != Mention.Review.REJECTED
-    )
+    placed = [m.place for m in article.mentions.select_related("place")
+              if m.place is not None and m.place.country_code
+              and m.review != Mention.Review.REJECTED]
+    countries = Counter(place.country_code for place in placed)
+    country_names = {p.country_code: p.name for p in placed if p.kind == p.Kind.COUNTRY}
     items = []
     for key, named in grouped.items():
         items.append(ReviewItem(
@@ -138,7 +140,8 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             reasons=review_reasons(named),
             candidates=_options(named[0], _other_points(grouped, key)),
             decision=decisions.get(key),
-            story_countries=[code for code, _ in countries.most_common()],
+            story_countries=[(code, country_names.get(code, code))
+                             for code, _ in countries.most_common()],
         ))
     items.sort(key=_urgency)
     return items

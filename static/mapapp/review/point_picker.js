@@ -9,6 +9,15 @@
     return isFinite(lat) && isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
   }
 
+  var basemapRequest = null;
+  function basemap(url) {
+    if (!url) return Promise.resolve(null);
+    basemapRequest = basemapRequest || fetch(url, {headers: {Accept: "application/json"}})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+    return basemapRequest;
+  }
+
   window.reviewPointPicker = function (map) {
     var picker = map.getContainer().closest(".point-picker");
     var latInput = picker.querySelector("input[name=latitude]");
@@ -19,6 +28,11 @@
       if (marker) marker.setLatLng(latlng);
       else marker = L.circleMarker(latlng, {radius: 8, className: "picked-point"}).addTo(map);
     }
+
+    // Country outlines from the app itself, so the picker is usable without tiles.
+    basemap(picker.dataset.basemapUrl).then(function (data) {
+      if (data) L.geoJSON(data, {interactive: false, style: {color: "#7a8a99", weight: 0.8, fillOpacity: 0.05}}).addTo(map);
+    });
 
     var startLat = parseFloat(picker.dataset.lat), startLon = parseFloat(picker.dataset.lon);
     if (inRange(startLat, startLon)) map.setView([startLat, startLon], 6);
