@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,7 @@ class MapIndex:
     """Columns for mentions (one entry per mention) and for places (one per place)."""
 
     revision: str
+    build_seconds: float
     mention_id: np.ndarray  # int64
     place: np.ndarray  # int32, index into the place columns
     article: np.ndarray  # int64 article ids
@@ -69,16 +71,26 @@ class MapIndex:
         return None
 
 
+# Rebuilding an index that took longer than this to build happens in a background
+# thread while the previous index keeps answering (new articles appear a few seconds
+# later instead of every reader waiting); smaller ones are rebuilt inline.
+INLINE_REBUILD_SECONDS = 0.5
+
 _lock = threading.Lock()
 _cached: MapIndex | None = None
+_rebuilding = threading.Event()
 
 
 def map_index() -> MapIndex:
-    """The index for the database's current revision, rebuilt when it is stale."""
+    """The index for the database's current revision (or, while a large index is
+    being rebuilt in the background, the previous one)."""
     global _cached
     revision = revision_current()
     cached = _cached
     if cached is not None and cached.revision == revision:
+        return cached
+    if cached is not None and cached.build_seconds > INLINE_REBUILD_SECONDS:
+        _rebuild_in_background()
         return cached
     with _lock:
         if _cached is None or _cached.revision != revision:
@@ -86,8 +98,26 @@ def map_index() -> MapIndex:
         return _cached
 
 
+def _rebuild_in_background() -> None:
+    if _rebuilding.is_set():
+        return
+    _rebuilding.set()
+
+    def rebuild() -> None:
+        global _cached
+        try:
+            with _lock:
+                _cached = build_index(revision_current())
+        finally:
+            _rebuilding.clear()
+            connection.close()  # this thread's own connection
+
+    threading.Thread(target=rebuild, name="map-index-rebuild", daemon=True).start()
+
+
 def build_index(revision: str) -> MapIndex:
     """Read the visible mentions and their places into columns."""
+    began = time.perf_counter()
     places = _read_places()
     place_ids = np.array([row[0] for row in places], dtype=np.int64)
     countries = sorted({row[5] for row in places})
@@ -103,7 +133,7 @@ def build_index(revision: str) -> MapIndex:
     article_source = np.array([source_at[row[1]] for row in articles], dtype=np.int32)
     article_day = np.array([row[2] for row in articles], dtype=np.int32)
 
-    columns = _read_mentions()
+    columns = _read_mentions(article_ids)
     mention_article = columns[2]
     # An article unpublished between the two reads cannot point past the end.
     at_article = np.minimum(np.searchsorted(article_ids, mention_article), max(article_ids.size - 1, 0))
@@ -113,6 +143,7 @@ def build_index(revision: str) -> MapIndex:
     day_end = np.maximum(day_end, day_start)
     return MapIndex(
         revision=revision,
+        build_seconds=time.perf_counter() - began,
         mention_id=columns[0],
         place=np.searchsorted(place_ids, columns[1]).astype(np.int32),
         article=mention_article,
@@ -156,17 +187,20 @@ def _read_places() -> list[tuple]:
     )
 
 
-def _day_sql(column: str) -> str:
+def _day_sql(column: str, *, timestamp: bool = False) -> str:
     """SQL for a date (or timestamp) column as days since 1970-01-01, on either engine."""
     if connection.vendor == "postgresql":
         return f"(CAST({column} AS date) - DATE '1970-01-01')"
-    return f"CAST(julianday(date({column})) - 2440587.5 AS INTEGER)"
+    if timestamp:
+        column = f"date({column})"
+    # A date is stored as 'YYYY-MM-DD', whose julian day is a whole number + .5.
+    return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
 
 
 def _read_articles() -> list[tuple]:
     table = Article._meta.db_table
-    published = _day_sql("published_at")
-    created = _day_sql("created_at")
+    published = _day_sql("published_at", timestamp=True)
+    created = _day_sql("created_at", timestamp=True)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, source, COALESCE({published}, {created}) FROM {table} "
@@ -176,26 +210,30 @@ def _read_articles() -> list[tuple]:
         return cursor.fetchall()
 
 
-def _read_mentions() -> tuple[np.ndarray, ...]:
+def _read_mentions(article_ids: np.ndarray) -> tuple[np.ndarray, ...]:
     """(mention id, place id, article id, start day, end day, review code) columns for
-    the visible mentions (same rule as selectors.mentions_visible)."""
+    the visible mentions (same rule as selectors.mentions_visible). Whether the article
+    is published is checked here against `article_ids` (sorted): a join in SQL costs
+    several times more than the whole scan."""
     mention = Mention._meta.db_table
-    article = Article._meta.db_table
     review_case = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(REVIEWS))
     sql = (
-        f"SELECT m.id, m.place_id, m.article_id, "
-        f"COALESCE({_day_sql('m.event_date')}, {NO_DAY}), "
-        f"COALESCE({_day_sql('m.event_date_end')}, {NO_DAY}), "
-        f"CASE m.review {review_case} ELSE 0 END "
-        f"FROM {mention} m JOIN {article} a ON a.id = m.article_id "
-        f"WHERE a.publication = %s AND m.place_id IS NOT NULL AND m.is_demonym = %s "
-        f"AND m.review <> %s"
+        f"SELECT id, place_id, article_id, "
+        f"COALESCE({_day_sql('event_date')}, {NO_DAY}), "
+        f"COALESCE({_day_sql('event_date_end')}, {NO_DAY}), "
+        f"CASE review {review_case} ELSE 0 END "
+        f"FROM {mention} WHERE place_id IS NOT NULL AND is_demonym = %s AND review <> %s"
     )
     chunks: list[np.ndarray] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [Article.Publication.PUBLISHED, False, Mention.Review.REJECTED])
-        while rows := cursor.fetchmany(100_000):
-            chunks.append(np.array(rows, dtype=np.int64))
+        cursor.execute(sql, [False, Mention.Review.REJECTED])
+        while rows := cursor.fetchmany(200_000):
+            chunk = np.array(rows, dtype=np.int64)
+            at = np.searchsorted(article_ids, chunk[:, 2])
+            published = (at < article_ids.size) & (
+                article_ids[np.minimum(at, max(article_ids.size - 1, 0))] == chunk[:, 2]
+            ) if article_ids.size else np.zeros(len(chunk), dtype=bool)
+            chunks.append(chunk[published])
     table = np.concatenate(chunks) if chunks else np.zeros((0, 6), dtype=np.int64)
     return (
         table[:, 0].copy(),

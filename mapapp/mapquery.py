@@ -111,10 +111,22 @@ def place_row(index: MapIndex, at: int, mentions: int) -> dict:
 def places_ranked(index: MapIndex, counts: np.ndarray, limit: int | None = None) -> list[dict]:
     """Places with at least one mention, most mentioned first, then by name."""
     present = np.nonzero(counts)[0]
+    if limit is not None and present.size > limit:
+        # Keep every place tied with the last one kept, so the name order below is fair.
+        threshold = np.partition(counts[present], present.size - limit)[present.size - limit]
+        present = present[counts[present] >= threshold]
     order = sorted(present.tolist(), key=lambda at: (-counts[at], index.place_name[at]))
     if limit is not None:
         order = order[:limit]
     return [place_row(index, at, counts[at]) for at in order]
+
+
+def date_bounds(index: MapIndex) -> tuple[dt.date | None, dt.date | None]:
+    """The earliest and latest event dates a reader can see."""
+    dated = index.day_start > -(2**29)
+    if not dated.any():
+        return None, None
+    return day_date(int(index.day_start[dated].min())), day_date(int(index.day_end[dated].max()))
 
 
 def clusters(index: MapIndex, counts: np.ndarray, zoom: int) -> list[dict]:

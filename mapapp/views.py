@@ -41,7 +41,7 @@ def api_endpoint(view_function):
 
 @require_GET
 def map_page(request: HttpRequest):
-    bounds = selectors.timeline_bounds()
+    first_day, last_day = mapquery.date_bounds(map_index())
     config = {
         "placesUrl": reverse("mapapp:api-places"),
         "mentionsUrl": reverse("mapapp:api-place-mentions", args=[0]),
@@ -51,8 +51,8 @@ def map_page(request: HttpRequest):
         "exportUrl": reverse("mapapp:api-export", args=["geojson"]),
         "tilesUrl": settings.MAP_TILES_URL,
         "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,
-        "dataStart": bounds.start.isoformat() if bounds.start else None,
-        "dataEnd": bounds.end.isoformat() if bounds.end else None,
+        "dataStart": first_day.isoformat() if first_day else None,
+        "dataEnd": last_day.isoformat() if last_day else None,
     }
     return render(
         request,

@@ -11,7 +11,8 @@
   const state = {
     map: null, layer: null, basemap: null, countryShapes: new Map(), markers: new Map(),
     placeId: null, page: 1, window: null, axis: null, basis: "event", timeline: null,
-    placesRequest: null, timelineRequest: null, renderSeq: 0, playTimer: null,
+    placesRequest: null, timelineRequest: null, renderSeq: 0, playTimer: null, basemapReady: null,
+    facetsLoaded: false, urlSources: [], urlCountries: [],
   };
 
   function el(tag, attrs, children) {
@@ -31,8 +32,10 @@
     const form = $("filters");
     const q = $("filter-q").value.trim();
     if (q) params.set("q", q);
-    [...$("filter-source").selectedOptions].forEach((o) => params.append("source", o.value));
-    const countries = [...$("filter-country").selectedOptions].map((o) => o.value);
+    // Until the filter lists arrive, the choices are the ones the URL brought.
+    const sources = state.facetsLoaded ? [...$("filter-source").selectedOptions].map((o) => o.value) : state.urlSources;
+    const countries = state.facetsLoaded ? [...$("filter-country").selectedOptions].map((o) => o.value) : state.urlCountries;
+    sources.forEach((source) => params.append("source", source));
     if (countries.length) params.set("country", countries.join(","));
     ["kind", "review"].forEach((name) => {
       const values = [...form.querySelectorAll(`input[name=${name}]:checked`)].map((i) => i.value);
@@ -85,6 +88,8 @@
     state.basis = params.get("basis") === "published" ? "published" : "event";
     document.querySelectorAll("input[name=basis]").forEach((i) => { i.checked = i.value === state.basis; });
     $("filter-q").value = params.get("q") || "";
+    state.urlSources = params.getAll("source");
+    state.urlCountries = (params.get("country") || "").toUpperCase().split(",").filter((c) => /^[A-Z]{2}$/.test(c));
     ["kind", "review"].forEach((name) => {
       const wanted = (params.get(name) || "").split(",");
       document.querySelectorAll(`#filters input[name=${name}]`).forEach((i) => { i.checked = wanted.includes(i.value); });
@@ -129,6 +134,8 @@
       if (error.name !== "AbortError") $("window-summary").textContent = "Could not load places: " + error.message;
       return;
     }
+    await state.basemapReady;  // country places are drawn as their outlines
+    if (request !== state.placesRequest) return;
     drawPlaces(data);
     state.renderSeq += 1;
     window.conflictMap.lastRedrawMs = performance.now() - started;
@@ -350,6 +357,7 @@
     $("filter-country").replaceChildren(...data.countries.map((c) => {
       const o = el("option", { value: c, text: c }); o.selected = countries.includes(c); return o;
     }));
+    state.facetsLoaded = true;
   }
 
   function filtersChanged() {
@@ -387,8 +395,8 @@
       $("window-start").value = toIso(state.window[0]);
       $("window-end").value = toIso(state.window[1]);
     }
-    const basemapReady = loadBasemap();
-    const facetsReady = loadFacets(params).catch(() => {});
+    state.basemapReady = loadBasemap();
+    loadFacets(params).catch(() => {});
 
     $("time-window").addEventListener("change", (event) => {
       if (event.target.name === "basis") {
@@ -427,7 +435,6 @@
     $("passages-close").addEventListener("click", closePanel);
     map.on("moveend", () => { writeUrl(); loadPlaces(); loadTimeline(); });
 
-    await Promise.all([basemapReady, facetsReady]);
     writeUrl();
     await Promise.all([loadPlaces(), loadTimeline()]);
   }
