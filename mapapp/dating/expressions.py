@@ -11,6 +11,8 @@ from mapapp.dating.vocabulary import Vocabulary, vocabulary_for
 MAX_SCANNED_CHARS = 3000
 # How far before a weekday "will"/"wird" may stand and still govern it.
 FUTURE_CUE_CHARS = 60
+# "Christmas Eve celebrations will": the cue may follow the phrase's noun.
+FUTURE_CUE_AFTER_WORDS = 2
 
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
@@ -113,10 +115,18 @@ def reporting_spans(text: str, start: int, end: int, language: str | None) -> li
 
 
 def in_future_clause(expression: Expression, text: str, passage_start: int, language: str | None) -> bool:
-    """Whether a future cue ("will", "wird", "va") precedes ``expression`` in its clause."""
+    """Whether a future cue ("will", "wird", "va") governs ``expression``: before
+    it in its clause ("will travel on Friday"), or right after the phrase it
+    opens ("Christmas Eve celebrations will be cancelled").
+    """
+    cues = compiled(language).future_cues
     lo = max(passage_start, expression.start - FUTURE_CUE_CHARS)
-    clause = re.split(r"[.,;:!?]", text[lo : expression.start])[-1]
-    return compiled(language).future_cues.search(clause) is not None
+    before = re.split(r"[.,;:!?]", text[lo : expression.start])[-1]
+    if cues.search(before):
+        return True
+    after = re.split(r"[.,;:!?]", text[expression.end : expression.end + FUTURE_CUE_CHARS])[0]
+    following = after.split()[: FUTURE_CUE_AFTER_WORDS + 1]
+    return cues.search(" ".join(following)) is not None
 
 
 def in_relative_clause(expression: Expression, text: str, passage_start: int, language: str | None) -> bool:

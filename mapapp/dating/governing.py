@@ -137,8 +137,10 @@ def _date_passage(
 ) -> EventDate | None:
     """The governing date of one passage, or None for the publication date."""
     candidates: list[tuple[int, int, EventDate]] = []
-    reports: list[tuple[int, int]] | None = None
-    for expression in find_expressions(text, start, end, language):
+    expressions = find_expressions(text, start, end, language)
+    reports = reporting_spans(text, start, end, language) if expressions else []
+    for expression in expressions:
+        statement = _dates_a_statement(expression, reports, text, start)
         if expression.kind == "anchored":
             # "A week earlier" counts from the passage's own last date, else
             # from the previous passage's ("The next day, ...").
@@ -150,15 +152,14 @@ def _date_passage(
             if date is not None and date.start > published:
                 continue
         else:
-            future = in_future_clause(expression, text, start, language)
+            # "Kerry said on Saturday he will ...": a statement's date is past.
+            future = not statement and in_future_clause(expression, text, start, language)
             date = resolve(expression, published, language, future=future)
         if date is None:
             continue
-        if reports is None:
-            reports = reporting_spans(text, start, end, language)
         if date.start > published:
             rank = 3
-        elif _dates_a_statement(expression, reports, text, start):
+        elif statement:
             rank = 2
         elif in_relative_clause(expression, text, start, language):
             rank = 1

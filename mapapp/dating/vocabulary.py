@@ -90,7 +90,7 @@ _NOT_A_WEEKDAY_EN = (
 ENGLISH = Vocabulary(
     language="en",
     triggers=(
-        r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening|night|hour"
+        r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening|night|hour|Christmas"
         r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     ),
     patterns=(
@@ -98,6 +98,7 @@ ENGLISH = Vocabulary(
         ("explicit", rf"\b(?:on\s+)?(?:{_WD_EN},?\s+)?(?:the\s+)?(?P<core>{DAY}{_ORD}\s+(?:of\s+)?{_MON_EN}(?:,?\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_EN_FULL},?\s+{YEAR})\b"),
         *NUMERIC,
+        ("explicit", r"\b(?:on\s+)?(?P<core>(?-i:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)))\b"),
         ("since", rf"\b(?:ever\s+)?since\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|(?:early|late|mid-?)\s*)?(?P<core>{_MON_EN}\s+{DAY}{_ORD},?\s+{YEAR}|{DAY}{_ORD}\s+{_MON_EN}\s+{YEAR}|{_MON_EN_FULL},?\s+{YEAR}|{_MON_EN}\s+{DAY}{_ORD}|{DAY}{_ORD}\s+{_MON_EN}|{YEAR}|{_MON_EN_FULL}|last\s+(?:week|month|year))\b"),
         ("span", rf"\b(?:from|between)\s+(?P<a>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\s*(?:to|and|until|till|through|-|–)\s*(?P<b>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\b"),
         ("span", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b"),
@@ -131,6 +132,10 @@ ENGLISH = Vocabulary(
     rewrites=(
         (r"^(?:earlier\s+today|tonight|this\s+(?:morning|afternoon|evening))$", "today"),
         (r"^late\s+last\s+night$", "last night"),
+        # Holidays on fixed dates, spelt as dates for dateparser.
+        (r"^Christmas\s+Eve$", "December 24"), (r"^Christmas\s+Day$", "December 25"),
+        (r"^Boxing\s+Day$", "December 26"), (r"^New\s+Year['’]s\s+Eve$", "December 31"),
+        (r"^New\s+Year['’]s\s+Day$", "January 1"),
     ),
     units={
         "year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
@@ -156,11 +161,12 @@ _NUM_DE = (
 
 GERMAN = Vocabulary(
     language="de",
-    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|{_MON_DE}",
+    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|heiligabend|silvester|{_MON_DE}",
     patterns=(
         ("explicit", rf"\b(?:am\s+)?(?:{_WD_DE},?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
         ("explicit", rf"\b(?P<core>{_MON_DE}\s+{YEAR})\b"),
         *NUMERIC,
+        ("explicit", r"\b(?:an\s+|am\s+)?(?P<core>Heiligabend|Silvester|Neujahr|Neujahrstag)\b"),
         ("since", rf"\bseit\s+(?:(?:dem|Anfang|Ende|Mitte)\s+)?(?P<core>{DAY}\.\s*{_MON_DE}\s+{YEAR}|{_MON_DE}\s+{YEAR}|{DAY}\.\s*{_MON_DE}|{YEAR}|{_MON_DE})(?!\w)"),
         ("span", rf"\b(?:von|zwischen)\s+(?P<a>{YEAR})\s+(?:bis|und)\s+(?P<b>{YEAR})\b"),
         ("explicit", rf"\b(?:im|Anfang|Ende|Mitte)\s+(?P<core>{_MON_DE})\b(?!\s*\d)"),
@@ -193,6 +199,8 @@ GERMAN = Vocabulary(
         (r"^(?:in\s+der\s+|im\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+Monat$|^Vormonat$", "letzten Monat"),
         (r"^(?:in\s+der\s+|im\s+)?(?:letzte[nrsm]?|vergangene[nrsm]?|vorige[nrsm]?)\s+Jahr$|^Vorjahr$", "letztes Jahr"),
         (r"^(?:in\s+der\s+)?nächste[nrs]?\s+", "nächste "),
+        (r"^Heiligabend$", "24. Dezember"), (r"^Silvester$", "31. Dezember"),
+        (r"^Neujahr(?:stag)?$", "1. Januar"),
         (r"^nächste Monat$", "nächsten Monat"),
         (r"^nächste Jahr$", "nächstes Jahr"),
     ),
@@ -219,11 +227,12 @@ _APOS = r"['’]"
 
 FRENCH = Vocabulary(
     language="fr",
-    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|{_MON_FR}",
+    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|noël|sylvestre|{_MON_FR}",
     patterns=(
         ("explicit", rf"\b(?:le\s+)?(?:{_WD_FR}\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_FR}\s+{YEAR})\b"),
         *NUMERIC,
+        ("explicit", rf"\b(?P<core>la\s+veille\s+de\s+Noël|le\s+réveillon\s+de\s+Noël|le\s+jour\s+de\s+Noël|la\s+Saint-Sylvestre|le\s+jour\s+de\s+l{_APOS}An)\b"),
         ("since", rf"\bdepuis\s+(?:(?:le|la\s+fin\s+de|le\s+début\s+de|début|fin|mi-)\s*)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}\s+{YEAR}|{_MON_FR}\s+{YEAR}|(?:1er|{DAY})\s+{_MON_FR}|{YEAR}|{_MON_FR})\b"),
         ("span", rf"\b(?:de|entre)\s+(?P<a>{YEAR})\s+(?:à|et)\s+(?P<b>{YEAR})\b"),
         ("explicit", rf"\b(?:en|début|fin|mi-)\s*(?P<core>{_MON_FR})\b(?!\s*\d)"),
@@ -254,6 +263,9 @@ FRENCH = Vocabulary(
         (r"’", "'"),
         # dateparser knows "dernier/dernière" but not "passé(e)" nor "l'an dernier".
         (r"^l'an\s+(?:dernier|passé)$", "l'année dernière"),
+        (r"^(?:la\s+veille|le\s+réveillon)\s+de\s+Noël$", "24 décembre"),
+        (r"^le\s+jour\s+de\s+Noël$", "25 décembre"), (r"^la\s+Saint-Sylvestre$", "31 décembre"),
+        (r"^le\s+jour\s+de\s+l'An$", "1 janvier"),
         (r"\s+passée$", " dernière"),
         (r"\s+passé$", " dernier"),
     ),
@@ -278,11 +290,12 @@ _NUM_ES = (
 
 SPANISH = Vocabulary(
     language="es",
-    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|{_MON_ES}",
+    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|nochebuena|nochevieja|{_MON_ES}",
     patterns=(
         ("explicit", rf"\b(?:(?:el\s+)?{_WD_ES},?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_ES}\s+(?:de|del)\s+{YEAR})\b"),
         *NUMERIC,
+        ("explicit", r"\b(?:en\s+)?(?P<core>Nochebuena|Nochevieja|el\s+día\s+de\s+Navidad|el\s+día\s+de\s+Año\s+Nuevo)\b"),
         ("since", rf"\bdesde\s+(?:(?:el|principios\s+de|finales\s+de|mediados\s+de)\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}\s+(?:de|del)\s+{YEAR}|{_MON_ES}\s+(?:de|del)\s+{YEAR}|{DAY}\s+de\s+{_MON_ES}|{YEAR}|{_MON_ES})\b"),
         ("span", rf"\b(?:de|entre|desde)\s+(?P<a>{YEAR})\s+(?:a|y|hasta)\s+(?P<b>{YEAR})\b"),
         ("explicit", rf"\b(?:en|a\s+principios\s+de|a\s+finales\s+de|a\s+mediados\s+de)\s+(?P<core>{_MON_ES})\b(?!\s+(?:de|del)\s+\d)"),
@@ -311,6 +324,8 @@ SPANISH = Vocabulary(
     },
     rewrites=(
         (r"^esta\s+mañana$", "hoy"),
+        (r"^Nochebuena$", "24 de diciembre"), (r"^el\s+día\s+de\s+Navidad$", "25 de diciembre"),
+        (r"^Nochevieja$", "31 de diciembre"), (r"^el\s+día\s+de\s+Año\s+Nuevo$", "1 de enero"),
         (r"^la\s+semana\s+anterior$", "la semana pasada"),
         (r"\s+anterior$", " pasado"),
         (r"^(?:la\s+)?próxima\s+semana$", "la próxima semana"),
@@ -354,6 +369,7 @@ ARABIC = Vocabulary(
         ("since", rf"(?<!\w)منذ\s+(?:(?:عام|العام|سنة|مطلع|بداية|أواخر|منتصف)\s+)?(?P<core>{DAY}\s+{_MON_AR}\s+(?:عام\s+)?{YEAR}|{_MON_AR}\s+(?:عام\s+)?{YEAR}|{YEAR})(?!\w)"),
         ("span", rf"(?<!\w)(?:من|بين)\s+(?:عام\s+)?(?P<a>{YEAR})\s+(?:إلى|حتى|و)\s*(?:عام\s+)?(?P<b>{YEAR})(?!\w)"),
         ("explicit", rf"(?<!\w)(?:في|خلال|مطلع|أواخر|منتصف)\s+(?:شهر\s+)?(?P<core>{_MON_AR})(?!\w)(?!\s+(?:عام\s+)?\d)"),
+        ("explicit", r"(?<!\w)(?P<core>(?:ليلة|يوم)\s+(?:عيد\s+الميلاد|رأس\s+السنة))(?!\w)"),
         ("relative", r"(?<!\w)(?P<core>أول\s+(?:من\s+)?أمس|أمس|الأمس|البارحة|اليوم)(?!\w)"),
         ("future", r"(?<!\w)(?P<core>غدا|غدًا|(?:الأسبوع|الشهر|العام)\s+(?:المقبل|القادم))(?!\w)"),
         ("weekend", r"(?<!\w)(?:عطلة\s+)?نهاية\s+الأسبوع(?:\s+(?P<last>الماضي|الماضية))?(?!\w)"),
@@ -379,6 +395,8 @@ ARABIC = Vocabulary(
         # "منذ" before a duration means "ago"; dateparser reads it only as "قبل".
         (r"^منذ\s+", "قبل "),
         (r"^البارحة$", "أمس"),
+        (r"^ليلة\s+عيد\s+الميلاد$", "24 ديسمبر"), (r"^يوم\s+عيد\s+الميلاد$", "25 ديسمبر"),
+        (r"^ليلة\s+رأس\s+السنة$", "31 ديسمبر"), (r"^يوم\s+رأس\s+السنة$", "1 يناير"),
         (r"^أول\s+(?:من\s+)?أمس$", "قبل 2 أيام"),
         (r"^(الأسبوع|الشهر)\s+المقبل$", r"\1 القادم"),
         (r"^العام\s+(?:المقبل|القادم)$", "السنة القادمة"),

@@ -142,3 +142,24 @@ def test_arabic_day_before_yesterday_and_next_week():
     assert span(date_of("ستعقد الجولة من المحادثات الأسبوع المقبل.", "2019-07-02", "ar")) == (
         "2019-07-08", "2019-07-14", "range")
     assert span(date_of("ستجرى الانتخابات العام المقبل.", "2019-07-02", "ar"))[:2] == ("2020-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("On Christmas Day, shelling killed two civilians.", "en", "2022-12-25"),
+        ("Rescuers worked through Christmas Eve.", "en", "2022-12-24"),
+        ("Am Heiligabend fielen erneut Bomben.", "de", "2022-12-24"),
+        ("Le jour de Noël, deux civils ont été tués.", "fr", "2022-12-25"),
+        ("En Nochebuena hubo bombardeos.", "es", "2022-12-24"),
+        ("قتل مدنيان يوم عيد الميلاد.", "ar", "2022-12-25"),
+    ],
+)
+def test_holidays_on_fixed_dates(sentence, language, expected):
+    assert date_of(sentence, "2022-12-30", language).start == day(expected)
+
+
+def test_a_future_cue_right_after_the_phrase_looks_ahead_but_not_after_a_statement():
+    assert date_of("Christmas Eve celebrations will be cancelled.", "2022-12-20").start == day("2022-12-24")
+    assert date_of("The meeting on Monday will decide the budget.", "2015-09-19").start == day("2015-09-21")
+    assert date_of("Kerry said on Saturday he will meet Lavrov.", "2015-09-19").start == day("2015-09-19")
