@@ -13,6 +13,7 @@ from mapapp import services
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
 from mapapp.queueing import article_enqueue_on_commit
 from mapapp.review import admin_views, roles
+from mapapp.review.decisions import decision_from_mention_edit
 from mapapp.review.names import name_key
 from mapapp.review.publishing import articles_set_publication
 
@@ -144,6 +145,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is Mention:
+            # A review set in the inline is a decision for that name (see decisions.py).
+            for inline_form in formset.forms:
+                if inline_form.instance.pk and inline_form.has_changed():
+                    decision_from_mention_edit(mention=inline_form.instance,
+                                               changed=set(inline_form.changed_data),
+                                               user=request.user)
+
     @admin.action(description="Re-process the selected articles")
     def reprocess(self, request, queryset) -> None:
         ids = list(queryset.values_list("pk", flat=True))
@@ -170,6 +181,12 @@ class MentionAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("article", "place")
     readonly_fields = ("article", "surface", "start", "end", "passage", "passage_start",
                        "candidates")
+
+    def save_model(self, request, obj: Mention, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            decision_from_mention_edit(mention=obj, changed=set(form.changed_data),
+                                       user=request.user)
 
 
 def _names_waiting(article: Article) -> int:
@@ -198,9 +215,13 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         return False
 
     def get_urls(self):
-        return [path("", self.admin_site.admin_view(
-            lambda request: admin_views.queue_page(self.admin_site, request)),
-            name="mapapp_reviewqueueentry_changelist")]
+        view = self.admin_site.admin_view
+        return [
+            path("", view(lambda request: admin_views.queue_page(self.admin_site, request)),
+                 name="mapapp_reviewqueueentry_changelist"),
+            path("audit/", view(lambda request: admin_views.audit_page(self.admin_site, request)),
+                 name="mapapp_audit"),
+        ]
 
 
 @admin.register(PlaceDecision)

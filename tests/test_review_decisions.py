@@ -158,3 +158,22 @@ def test_a_choice_for_a_name_the_article_no_longer_has_is_refused(tripoli_articl
     with pytest.raises(DecisionError):
         decision_record(article=tripoli_article, name="Benghazi", place=None,
                         user=make_editor())
+
+
+def test_an_edit_in_the_mention_admin_becomes_a_decision_that_sticks(client, tripoli_article):
+    from django.urls import reverse
+
+    client.force_login(make_editor())
+    first = mentions_of(tripoli_article, "Tripoli")[0]
+    place = lebanese_tripoli(tripoli_article)
+    url = reverse("admin:mapapp_mention_change", args=[first.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update(place=place.pk, is_demonym="")
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert PlaceDecision.objects.get(article=tripoli_article).place == place
+    assert {m.place_id for m in mentions_of(reprocess(tripoli_article), "Tripoli")} == {place.pk}

@@ -77,3 +77,19 @@ def _record_baseline(mentions: list[Mention]) -> None:
 
 def _label(place: Place | None) -> str:
     return str(place) if place is not None else "no place"
+
+
+def decision_from_mention_edit(*, mention: Mention, changed: set[str], user) -> PlaceDecision | None:
+    """An edit of one mention's place or review in the admin, made to stick: it becomes
+    the decision for that name in the article (so re-processing keeps it and the other
+    mentions of the name follow). Returns None when there is nothing to decide."""
+    if not {"place", "review"} & changed:
+        return None
+    if mention.review == Mention.Review.REJECTED:
+        place = None
+    elif "place" in changed or mention.review != Mention.Review.MACHINE:
+        place = mention.place
+    else:
+        return None  # set back to "not reviewed": the previous decision stands
+    return decision_record(article=mention.article, name=mention.surface, place=place,
+                           user=user)
