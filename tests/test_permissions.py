@@ -40,6 +40,12 @@ def places_on_map(client) -> set[str]:
     return {f["properties"]["name"] for f in response.json()["features"]}
 
 
+def in_csv_export(client) -> bool:
+    response = client.get(reverse("mapapp:api-export", args=["csv"]))
+    assert response.status_code == 200
+    return "Tripoli" in b"".join(response.streaming_content).decode()
+
+
 def logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -115,14 +121,14 @@ def test_a_draft_reaches_readers_only_once_an_editor_publishes_it(client, articl
 def test_a_retracted_article_disappears_and_the_admin_says_so(client, article):
     editor = logged_in(make_editor())
     editor.post(publication_url(article), {"publication": "published"})
-    assert "Tripoli" in places_on_map(client)
+    assert "Tripoli" in places_on_map(client) and in_csv_export(client)
 
     response = editor.post(publication_url(article), {"publication": "retracted"}, follow=True)
 
     html = response.content.decode()
     assert "no longer appear on the public map" in html
     assert "Retracted: this article no longer appears on the public map" in html
-    assert "Tripoli" not in places_on_map(client)
+    assert "Tripoli" not in places_on_map(client) and not in_csv_export(client)
     listing = editor.get(reverse("admin:mapapp_article_changelist")).content.decode()
     assert "Retracted: hidden from the map" in listing
     who = Article.history.filter(id=article.pk).latest()
