@@ -194,3 +194,17 @@ def test_a_private_map_asks_for_a_login(client):
     client.force_login(make_editor())
     assert client.get(reverse("mapapp:map")).status_code == 200
     assert client.get(reverse("mapapp:api-places")).status_code == 200
+
+
+def test_add_editor_makes_a_staff_user_in_the_editors_group_and_nothing_more():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("add_editor", "ines", "--email", "ines@example.org", stdout=out)
+    assert "changepassword ines" in out.getvalue()
+    user = get_user_model().objects.get(username="ines")
+    assert user.is_staff and not user.is_superuser and not user.has_usable_password()
+    assert [g.name for g in user.groups.all()] == [EDITORS_GROUP]
+    assert user.has_perm("mapapp.publish_article") and not user.has_perm("auth.add_user")
