@@ -32,7 +32,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
-    "population": 0.55, "capital": 1.0, "alternate": -0.8,
+    "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
     "same_region": 2.0, "same_country": 1.5, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
@@ -57,6 +57,8 @@ def prior(gaz: Gazetteer, entry: int, flags: int, w: dict) -> float:
     score = kind_weight + w["population"] * math.log10(population + 10)
     if gaz.capital[entry]:
         score += w["capital"]
+    elif kind == CITY and population >= 1_000_000:
+        score += w["metropolis"]
     if flags & ALTERNATE:
         score += w["alternate"]
     return score

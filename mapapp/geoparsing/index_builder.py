@@ -273,7 +273,7 @@ def _add_region_aliases(b: _Builder) -> None:
         entry = _region_by_iso(b, iso_code)
         if entry is not None:
             for form in forms:
-                b.index(entry, form, ALTERNATE)
+                b.index(entry, form, 0)  # hand-written, so as trustworthy as the name itself
 
 
 def _common_words(limit: int = 50000) -> frozenset[str]:
@@ -286,7 +286,10 @@ def _common_words(limit: int = 50000) -> frozenset[str]:
     import wordfreq
     from english_words import get_english_words_set
 
-    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    # Lower case only: "michigan" (a card game) and "paris" are in web2, but so are
+    # "Michigan" and "Paris", which makes them names first.
+    dictionary = {w for w in words if w.islower() and w.capitalize() not in words}
     return frozenset(w for w in wordfreq.top_n_list("en", limit) if _in_dictionary(w, dictionary))
 
 

@@ -24,6 +24,7 @@ from mapapp.geoparsing.wordlists import (
     GEO_HEADS_BEFORE_OF,
     MODIFIERS,
     MONTHS_AND_DAYS,
+    NAMED_AFTER_PLACES,
     NON_PLACE_HEADS,
     NOT_PLACES,
     REGION_CUES,
@@ -226,9 +227,13 @@ class Recognizer:
     def _judge(self, text: str, tokens: list[Token], m: Mention, people: set[str]) -> Mention | None:
         """Keep the match if it reads as a place; None for people, organisations, common words."""
         first, last = tokens[m.first_token], tokens[m.last_token]
-        prev = tokens[m.first_token - 1] if m.first_token > 0 and first.joined_to_previous else None
+        prev = None
+        if m.first_token > 0 and first.joined_to_previous and text[first.start - 1] != "-":
+            prev = tokens[m.first_token - 1]  # "Logan-Rogersville" is two places, not a person
         nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-        nxt_joined = nxt is not None and nxt.joined_to_previous and not last.possessive
+        nxt_joined = nxt is not None and not last.possessive and (
+            nxt.joined_to_previous or (_is_initial(nxt.text) and text[m.end:nxt.start] == " ")
+        )
         single = m.first_token == m.last_token
         if _CONTRACTION.search(last.text):
             return None  # "I've", "We'll"
@@ -239,6 +244,10 @@ class Recognizer:
         if nxt is not None and nxt.capitalised and text[m.end:nxt.start] == "-" \
                 and not self.gaz.names.get(nxt.key):
             return None  # part of a compound name: "Wal-Mart", "Coca-Cola"
+        if text[m.end:m.end + 1] == "$":
+            return None  # currency: "US$460 million"
+        if nxt is not None and not nxt.capitalised and nxt.key in NAMED_AFTER_PLACES:
+            return None  # a disease named after a place: "Marburg virus", "Lassa fever"
         if first.key == "the" and not any(
             self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings
         ):
@@ -251,7 +260,7 @@ class Recognizer:
             return None
         if m.key in NOT_PLACES:
             return None
-        if single and m.key in self._first_names and not self._has_big_place(m.postings, 300_000) \
+        if single and m.key in self._first_names and not self._has_big_place(m.postings, 150_000) \
                 and not all(p & DEMONYM for p in m.postings):
             return None  # a given name on its own ("Michael", "Patrick") is a person
         if prev is not None and prev.capitalised:
@@ -268,12 +277,12 @@ class Recognizer:
             if nxt.key in NON_PLACE_HEADS:
                 return None
             if single and m.key in self._first_names and nxt.key not in self._common \
-                    and nxt.key not in MONTHS_AND_DAYS and not _is_initial(nxt.text):
+                    and nxt.key not in MONTHS_AND_DAYS:
                 # Two names side by side with no punctuation, the first a given name:
                 # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
                 people.add(nxt.key)
                 return None
-            if single and m.key in self._first_names and not self._has_big_place(m.postings, 300_000) \
+            if single and m.key in self._first_names and not self._has_big_place(m.postings, 150_000) \
                     and not self.gaz.names.get(nxt.key):
                 people.add(nxt.key)
                 return None
@@ -298,8 +307,14 @@ class Recognizer:
             word = first.key
             if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
                 return None
+            if word in self._common:
+                # An ordinary word counts only under a place's own name ("Drug" is not Durg)
+                # and not for a region that happens to be called "Centre" or "Coast".
+                postings = tuple(p for p in postings if not p & ALTERNATE
+                                 and self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["region"])
+                if not postings:
+                    return None
             if word in self._common or word in self._frequent:
-                postings = tuple(p for p in postings if not p & ALTERNATE) or postings
                 # A capital at the start of a sentence or in an all-caps line says nothing, so
                 # the word must name a very prominent place to count ("Paris", not "Reading");
                 # elsewhere the capital makes it a name, and a sizeable place will do.

@@ -29,3 +29,7 @@ MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "ju
 # Names that are in the gazetteer but in news nearly always mean an institution.
 NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "capitol hill", "wall street", "downing street",
                         "elysee", "quai dorsay", "foggy bottom", "scotland yard", "whitehall"})
+
+# Lower-case words after a place name that make the pair the name of a disease or strain
+# ("Marburg virus", "Lassa fever", "Spanish flu"): the story is not about the place.
+NAMED_AFTER_PLACES = frozenset(["virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "encephalitis", "strain"])
