@@ -237,6 +237,25 @@ class PlaceDecisionAdmin(SimpleHistoryAdmin):
         obj.decided_by = request.user
         super().save_model(request, obj, form, change)
 
+    def delete_model(self, request, obj: PlaceDecision) -> None:
+        super().delete_model(request, obj)
+        _reprocess_after_undo(request, [obj.article_id])
+
+    def delete_queryset(self, request, queryset) -> None:
+        article_ids = sorted(set(queryset.values_list("article_id", flat=True)))
+        super().delete_queryset(request, queryset)
+        _reprocess_after_undo(request, article_ids)
+
+
+def _reprocess_after_undo(request, article_ids: list[int]) -> None:
+    """A deleted decision no longer holds the mentions: re-process so the machine's
+    choice (or a rule) takes over again."""
+    services.articles_reset_for_processing(article_ids=article_ids)
+    for article_id in article_ids:
+        article_enqueue_on_commit(article_id=article_id)
+    messages.info(request, f"{len(article_ids)} article(s) queued for re-processing without "
+                           "the deleted decision(s).")
+
 
 @admin.register(Rule)
 class RuleAdmin(SimpleHistoryAdmin):

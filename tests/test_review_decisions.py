@@ -177,3 +177,24 @@ def test_an_edit_in_the_mention_admin_becomes_a_decision_that_sticks(client, tri
     assert response.status_code == 302, response.content.decode()[:3000]
     assert PlaceDecision.objects.get(article=tripoli_article).place == place
     assert {m.place_id for m in mentions_of(reprocess(tripoli_article), "Tripoli")} == {place.pk}
+
+
+def test_deleting_a_decision_hands_the_name_back_to_the_machine(client, tripoli_article):
+    from django.urls import reverse
+
+    from mapapp import services
+
+    editor = make_editor()
+    client.force_login(editor)
+    decision = decision_record(article=tripoli_article, name="Tripoli",
+                               place=lebanese_tripoli(tripoli_article), user=editor)
+
+    response = client.post(reverse("admin:mapapp_placedecision_delete", args=[decision.pk]),
+                           {"post": "yes"})
+
+    assert response.status_code == 302
+    tripoli_article.refresh_from_db()
+    assert tripoli_article.status == "pending"
+    services.article_process(article_id=tripoli_article.pk)
+    assert [(m.place.country_code, m.review) for m in mentions_of(tripoli_article, "Tripoli")] \
+        == [(LIBYA, Mention.Review.MACHINE)] * 2

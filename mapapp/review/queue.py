@@ -6,7 +6,7 @@ of that name in the article."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-from mapapp.models import Article, Mention, PlaceDecision
+from mapapp.models import Article, Mention, PlaceDecision, Rule
 from mapapp.review.geo import distance_km
 from mapapp.review.names import name_key
 
@@ -54,6 +54,7 @@ class ReviewItem:
     reasons: list[str]
     candidates: list[CandidateOption]
     decision: PlaceDecision | None = None
+    rules: list[Rule] = field(default_factory=list)
     # (country code, name) the article names, most often first: contexts for a rule.
     story_countries: list[tuple[str, str]] = field(default_factory=list)
 
@@ -126,6 +127,9 @@ def article_review_items(article: Article) -> list[ReviewItem]:
     for mention in mentions:
         grouped.setdefault(name_key(mention.surface), []).append(mention)
     decisions = {d.name: d for d in article.decisions.select_related("place", "decided_by")}
+    rules: dict[str, list[Rule]] = {}
+    for rule in Rule.objects.filter(name__in=grouped, is_active=True).select_related("place"):
+        rules.setdefault(rule.name, []).append(rule)
     placed = [m.place for m in article.mentions.select_related("place")
               if m.place is not None and m.place.country_code
               and m.review != Mention.Review.REJECTED]
@@ -140,6 +144,7 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             reasons=review_reasons(named),
             candidates=_options(named[0], _other_points(grouped, key)),
             decision=decisions.get(key),
+            rules=rules.get(key, []),
             story_countries=[(code, country_names.get(code, code))
                              for code, _ in countries.most_common()],
         ))
