@@ -8,3 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 app = Celery("conflictmap")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Registers the remote-control command the sweep uses to ask workers what they hold.
+import mapapp.liveness  # noqa: F401

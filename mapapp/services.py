@@ -56,7 +56,9 @@ def article_claim(*, article_id: int, now: dt.datetime | None = None) -> bool:
 def article_process(*, article_id: int) -> ProcessingOutcome:
     """Find and resolve the places an article mentions and replace its mentions in
     one transaction. Idempotent: running it again yields the same rows."""
-    if not article_claim(article_id=article_id):
+    # The claim's start time is its token: only the holder of this very claim may write.
+    claimed_at = timezone.now()
+    if not article_claim(article_id=article_id, now=claimed_at):
         return ProcessingOutcome(article_id, processed=False, reason="not claimable")
     article = Article.objects.get(pk=article_id)
     mentions = mentions_from_text(
@@ -67,7 +69,7 @@ def article_process(*, article_id: int) -> ProcessingOutcome:
         still_ours = Article.objects.filter(
             pk=article_id,
             status=Article.Status.PROCESSING,
-            processing_started_at=article.processing_started_at,
+            processing_started_at=claimed_at,
         ).update(
             status=Article.Status.DONE,
             processed_at=timezone.now(),
@@ -101,6 +103,21 @@ def article_release(*, article_id: int, error: str) -> None:
         status=Article.Status.PENDING,
         last_error=error[:MAX_ERROR_CHARS],
         status_changed_at=timezone.now(),
+    )
+
+
+def article_release_orphaned(*, article_id: int, claimed_at: dt.datetime, note: str) -> bool:
+    """Hand back a claim whose worker is gone, but only that very claim (identified by
+    its start time): if its holder finished or another worker re-claimed meanwhile,
+    nothing changes. A holder that was only slow loses its claim and its write with it."""
+    return bool(
+        Article.objects.filter(
+            pk=article_id, status=Article.Status.PROCESSING, processing_started_at=claimed_at
+        ).update(
+            status=Article.Status.PENDING,
+            last_error=note[:MAX_ERROR_CHARS],
+            status_changed_at=timezone.now(),
+        )
     )
 
 

@@ -135,6 +135,8 @@ else:
     # the hard time limit so a slow task is not run twice.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Deployments (or test runs) sharing one Redis or RabbitMQ keep apart by queue name.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
@@ -143,12 +145,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Articles left pending or processing longer than this are queued again by the sweep.
+# The sweep (mapapp/recovery.py) re-queues an article pending or claimed longer than the
+# grace period once the broker and the live workers show nobody holds it; when they
+# cannot be asked, only after PROCESSING_STALE_AFTER_SECONDS (above the hard time limit,
+# so a live worker's claim is never taken on age alone).
 PROCESSING_STALE_AFTER_SECONDS = env_int("PROCESSING_STALE_AFTER_SECONDS", 600)
+SWEEP_GRACE_SECONDS = env_int("SWEEP_GRACE_SECONDS", 15)
+SWEEP_ASK_TIMEOUT_SECONDS = env_float("SWEEP_ASK_TIMEOUT_SECONDS", 1.0)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
         "task": "mapapp.tasks.requeue_stale_articles",
-        "schedule": env_float("SWEEP_INTERVAL_SECONDS", 60.0),
+        "schedule": env_float("SWEEP_INTERVAL_SECONDS", 30.0),
     },
 }
 
