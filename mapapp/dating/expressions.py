@@ -36,6 +36,13 @@ class Expression:
                 return value
         return None
 
+    def name_starting(self, prefix: str) -> str | None:
+        """The name, less ``prefix``, of the first matched group named ``prefix...``."""
+        for key, _ in self.groups:
+            if key.startswith(prefix):
+                return key[len(prefix) :]
+        return None
+
     def group_starting(self, prefix: str) -> str | None:
         """The first matched group whose name starts with ``prefix`` ("unit", "unit2")."""
         for key, value in self.groups:

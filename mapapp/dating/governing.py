@@ -5,7 +5,8 @@ Rules, in order, for each passage (a sentence):
    resolve, the first of the best rank wins:
    a. events in the main clause ("rebels took the airport 10 days ago, monitors
       said on Saturday": the airport fell 10 days ago);
-   b. events in a relative clause (", which began last year,");
+   b. events in a relative clause (", which began last year,") and years used
+      as adjectives ("the 2011 uprising");
    c. dates of a statement ("said on Saturday", "On Thursday, the firm said");
    d. dates after publication ("talks will continue next month"): a plan is
       dated by when it was announced if the passage says so.
@@ -161,7 +162,7 @@ def _date_passage(
             rank = 3
         elif statement:
             rank = 2
-        elif in_relative_clause(expression, text, start, language):
+        elif expression.kind == "attributive_year" or in_relative_clause(expression, text, start, language):
             rank = 1
         else:
             rank = 0

@@ -7,6 +7,12 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from mapapp.dating.calendars import (
+    day_of_month,
+    feast_span,
+    season_relative,
+    season_span,
+)
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
 
@@ -98,6 +104,26 @@ def _past_period(
     return min(start[0], published), published, "range"
 
 
+def _season(
+    expression: Expression, published: datetime.date
+) -> tuple[datetime.date, datetime.date, str] | None:
+    """"Last summer", "this winter", "the spring of 2014" as a range."""
+    season = expression.name_starting("s_")
+    if season is None:
+        return None
+    year = expression.group("y")
+    if year:
+        start, end = season_span(season, int(year))
+    else:
+        which = "last" if expression.group("last") is not None else (
+            "next" if expression.group("next") is not None else "this")
+        start, end = season_relative(season, published, which)
+    # A season under way has happened only up to publication.
+    if start <= published < end:
+        end = published
+    return start, end, "range"
+
+
 def _parsed(
     core: str, language: str, base: datetime.date, prefer: str = "past"
 ) -> tuple[datetime.date, datetime.date, str] | None:
@@ -141,7 +167,7 @@ def resolve(
     elif kind == "explicit" and future and not _YEAR.search(core):
         # "The first day of school will be Aug. 17": the coming one.
         dates = _parsed(core, lang, published, prefer="future")
-    elif kind in ("relative", "explicit", "year", "future"):
+    elif kind in ("relative", "explicit", "year", "attributive_year", "future"):
         dates = _parsed(core, lang, published)
         if dates and kind == "relative":
             if dates[0] > published:
@@ -175,6 +201,14 @@ def resolve(
         dates = (datetime.date(first, 1, 1), min(datetime.date(first + 9, 12, 31), published), "range")
     elif kind == "past_period":
         dates = _past_period(expression, published, language)
+    elif kind == "feast":
+        span = feast_span(expression.name_starting("f_") or "", published, future=future)
+        dates = None if span is None else (span[0], span[1], "day" if span[0] == span[1] else "range")
+    elif kind == "season":
+        dates = _season(expression, published)
+    elif kind == "day_of_month":
+        day = day_of_month(int(core), published, future=future) if core.isdigit() else None
+        dates = None if day is None else (day, day, "day")
     elif kind == "this_period":
         unit_word = (expression.group_starting("unit") or "").lower()
         unit = compiled(language).vocabulary.units.get(unit_word, "year")

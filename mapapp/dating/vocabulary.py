@@ -11,7 +11,9 @@ the resolver how to turn the parsed date into an event date, and named groups:
 - ``a``/``b``: both ends of "from 2011 to 2013";
 - ``after``/``before``/``same``, or ``n`` and ``unit`` with ``later``/``earlier``:
   a date anchored on an earlier one ("the next day", "a month later");
-- ``n``/``unit``/``recent`` of "over the past two weeks", "in recent days".
+- ``n``/``unit``/``recent`` of "over the past two weeks", "in recent days";
+- ``f_<feast>`` and ``s_<season>`` name which feast or season; ``y`` its year;
+  ``this``/``next`` (with ``last``) which season relative to publication.
 
 Languages not listed here get only the numeric patterns (2015-09-17, 17.09.2015).
 """
@@ -25,6 +27,7 @@ KINDS = (
     "future",  # "next week", "tomorrow": may lie after publication
     "last_month",  # "last September": the latest such month before the current one
     "year",  # "in 2011": the whole year
+    "attributive_year",  # "the 2014 midterms": a year, outranked by any other date
     "since",  # "since 2011": from then to publication
     "span",  # "between 2011 and 2013"
     "this_period",  # "earlier this year": from the period's start to publication
@@ -32,6 +35,9 @@ KINDS = (
     "weekend",  # "over the weekend": the latest Saturday and Sunday
     "decade",  # "in the 1990s"
     "past_period",  # "over the past two weeks", "in recent days": up to publication
+    "feast",  # "on Easter Sunday", "during Ramadan": see calendars.FEASTS
+    "season",  # "last summer", "the winter of 2014"
+    "day_of_month",  # "on the 11th": the latest such day
 )
 
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -41,6 +47,18 @@ NUMERIC = (
     ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b"),
     ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b"),
 )
+
+
+def feast_pattern(feasts: dict[str, str], before: str = r"\b", after: str = r"\b") -> str:
+    """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS)."""
+    names = "|".join(f"(?P<f_{key}>{source})" for key, source in feasts.items())
+    return rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
+
+
+def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Season patterns: each template's ``{S}`` becomes the season group alternatives."""
+    names = "|".join(f"(?P<s_{key}>{source})" for key, source in seasons.items())
+    return tuple(("season", template.replace("{S}", f"(?:{names})")) for template in templates)
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,13 @@ _NUM_EN = (
 )
 # "Trees for Tomorrow", "USA Today": capitalised inside a sentence, they are names.
 _LOWER_UNLESS_FIRST = "(?:(?-i:{0})|(?:^|(?<=[\"“‘']))(?-i:{1}))"
+# Nouns after a four-digit number that make it a count, not a year ("the 2000 troops").
+_COUNT_NOUNS = (
+    r"(?:people|persons|troops|soldiers|fighters|men|women|children|refugees|migrants|families"
+    r"|homes|houses|votes|dollars|euros|pounds|km|kilometres|kilometers|miles|metres|meters|feet"
+    r"|tons|tonnes|rounds|units|cases|deaths|dead|casualties|pages|words|acres|hectares|jobs"
+    r"|workers|students|residents|cars|vehicles|rockets|missiles|shells)\b"
+)
 # Named days that are feasts or events, not the latest such weekday.
 _NOT_A_WEEKDAY_EN = (
     r"(?<!Good )(?<!Black )(?<!Bloody )(?<!Easter )(?<!Ash )(?<!Super )(?<!Holy )"
@@ -91,6 +116,7 @@ ENGLISH = Vocabulary(
     language="en",
     triggers=(
         r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening|night|hour|Christmas"
+        r"|Easter|Eid|Ramadan|Ramazan|spring|summer|autumn|fall|winter"
         r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     ),
     patterns=(
@@ -100,7 +126,7 @@ ENGLISH = Vocabulary(
         *NUMERIC,
         ("explicit", r"\b(?:on\s+)?(?P<core>(?-i:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)))\b"),
         ("since", rf"\b(?:ever\s+)?since\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|(?:early|late|mid-?)\s*)?(?P<core>{_MON_EN}\s+{DAY}{_ORD},?\s+{YEAR}|{DAY}{_ORD}\s+{_MON_EN}\s+{YEAR}|{_MON_EN_FULL},?\s+{YEAR}|{_MON_EN}\s+{DAY}{_ORD}|{DAY}{_ORD}\s+{_MON_EN}|{YEAR}|{_MON_EN_FULL}|last\s+(?:week|month|year))\b"),
-        ("span", rf"\b(?:from|between)\s+(?P<a>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\s*(?:to|and|until|till|through|-|–)\s*(?P<b>{_MON_EN_FULL}\s+{YEAR}|{YEAR})\b"),
+        ("span", rf"\b(?:from|between)\s+(?P<a>{_MON_EN_FULL}(?:\s+{YEAR})?|{YEAR})\s*(?:to|and|until|till|through|-|–)\s*(?P<b>{_MON_EN_FULL}(?:\s+{YEAR})?|{YEAR})\b"),
         ("span", rf"\b(?P<a>{YEAR})\s*[-–]\s*(?P<b>{YEAR})\b"),
         ("last_month", rf"\blast\s+(?P<core>{_MON_EN_FULL})\b"),
         ("explicit", rf"\b(?:in|until|during|by|(?:in\s+)?(?:early|late|mid-?)|earlier\s+in|(?:the\s+)?(?:start|beginning|end|middle)\s+of)\s*(?P<core>{_MON_EN_FULL})\b(?!\s+\d)"),
@@ -119,6 +145,25 @@ ENGLISH = Vocabulary(
         ("decade", r"\b(?:in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<core>1[89]\d0|20[0-4]0)['’]?s\b"),
         ("past_period", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM_EN})\s+)?(?P<unit>days?|weeks?|months?|years?|hours)\b"),
         ("past_period", r"\b(?:in|over)\s+(?P<recent>recent)\s+(?P<unit>days|weeks|months|years)\b"),
+        ("feast", feast_pattern({
+            "good_friday": r"(?-i:Good\s+Friday)",
+            "easter_monday": r"(?-i:Easter\s+Monday)",
+            "palm_sunday": r"(?-i:Palm\s+Sunday)",
+            "easter_sunday": r"(?-i:Easter(?:\s+Sunday)?)(?!\s+(?-i:Island|Rising|Egg|Bunny))",
+            "eid_al_fitr": r"Eid(?:[\s-]+(?:al|ul|el))?[\s-]+Fitr",
+            "eid_al_adha": r"Eid(?:[\s-]+(?:al|ul|el))?[\s-]+(?:Adha|Kebir)",
+            # "Tariq Ramadan" is a name: the month needs a preposition or article.
+            "ramadan": r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bof\s)|(?<=\bfor\s)|(?<=\bthe\s))(?-i:Ramadan|Ramazan)",
+        })),
+        *season_patterns(
+            {"spring": "spring", "summer": "summer", "autumn": "autumn|fall", "winter": "winter"},
+            (
+                r"\b(?:(?P<last>last)|(?P<this>this|earlier\s+this)|(?P<next>next))\s+{S}\b",
+                rf"\b(?:(?:in\s+)?the\s+)?{{S}}\s+(?:of\s+)?(?P<y>{YEAR})\b",
+            ),
+        ),
+        ("day_of_month", r"\bon\s+the\s+(?P<core>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?-i:[a-z]))"),
+        ("attributive_year", rf"\b(?:the|its|their|his|her|this|that|[a-z]+['’]s)\s+(?P<core>{YEAR})\s+(?=(?-i:[a-z]))(?!{_COUNT_NOUNS})"),
     ),
     reporting=(
         r"\b(?:said|says|told|announced|reported|stated|added|claimed|confirmed|warned"
@@ -143,7 +188,7 @@ ENGLISH = Vocabulary(
     },
     future_cues=(
         r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going)\s+to|plans?\s+to"
-        r"|to\s+be\s+held)\b"
+        r"|to\s+be\s+held|as\s+(?:early|soon)\s+as|(?-i:may|might)(?!\s+have))\b"
     ),
     subordinate=r"(?:which|who|whose|whom)\b",
 )
@@ -161,14 +206,17 @@ _NUM_DE = (
 
 GERMAN = Vocabulary(
     language="de",
-    triggers=rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|heiligabend|silvester|{_MON_DE}",
+    triggers=(
+        rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|heiligabend|silvester|{_MON_DE}"
+        r"|oster|karfreitag|zuckerfest|fastenbrechen|opferfest|ramadan|frühling|sommer|herbst|winter"
+    ),
     patterns=(
         ("explicit", rf"\b(?:am\s+)?(?:{_WD_DE},?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
         ("explicit", rf"\b(?P<core>{_MON_DE}\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", r"\b(?:an\s+|am\s+)?(?P<core>Heiligabend|Silvester|Neujahr|Neujahrstag)\b"),
         ("since", rf"\bseit\s+(?:(?:dem|Anfang|Ende|Mitte)\s+)?(?P<core>{DAY}\.\s*{_MON_DE}\s+{YEAR}|{_MON_DE}\s+{YEAR}|{DAY}\.\s*{_MON_DE}|{YEAR}|{_MON_DE})(?!\w)"),
-        ("span", rf"\b(?:von|zwischen)\s+(?P<a>{YEAR})\s+(?:bis|und)\s+(?P<b>{YEAR})\b"),
+        ("span", rf"\b(?:von|zwischen)\s+(?P<a>{_MON_DE}(?:\s+{YEAR})?|{YEAR})\s+(?:bis|und)\s+(?P<b>{_MON_DE}(?:\s+{YEAR})?|{YEAR})\b"),
         ("explicit", rf"\b(?:im|Anfang|Ende|Mitte)\s+(?P<core>{_MON_DE})\b(?!\s*\d)"),
         ("future", r"\b(?P<core>(?:in\s+der\s+)?nächste[nrs]?\s+(?:Woche|Monat|Jahr))\b"),
         ("relative", r"\b(?P<core>vorgestern|gestern|heute)\b"),
@@ -183,6 +231,18 @@ GERMAN = Vocabulary(
         ("weekend", r"\b(?:am|übers|über\s+das)\s+(?:(?P<last>vergangenen|letzten)\s+)?Wochenende\b"),
         ("decade", r"\b(?:in\s+den\s+)?(?P<core>1[89]\d0|20[0-4]0)er(?:\s+Jahren?)?\b"),
         ("past_period", rf"\b(?:in|während)\s+den\s+(?:vergangenen|letzten)\s+(?:(?P<n>{_NUM_DE})\s+)?(?P<unit>Tagen|Wochen|Monaten|Jahren|Stunden)\b"),
+        ("feast", feast_pattern({
+            "good_friday": r"Karfreitag", "easter_monday": r"Ostermontag", "palm_sunday": r"Palmsonntag",
+            "easter_sunday": r"Ostersonntag|Ostern", "eid_al_fitr": r"Zuckerfest|Fest\s+des\s+Fastenbrechens",
+            "eid_al_adha": r"Opferfest", "ramadan": r"(?:Fastenmonat(?:s)?\s+)?Ramadan",
+        })),
+        *season_patterns(
+            {"spring": "Frühling|Frühjahr", "summer": "Sommer", "autumn": "Herbst", "winter": "Winter"},
+            (
+                r"\b(?:(?:im\s+)?(?P<last>letzten|vergangenen|vorigen)|(?P<this>diesen|in\s+diesem)|(?P<next>nächsten|kommenden))\s+{S}\b",
+                rf"\b(?:im\s+)?{{S}}\s+(?P<y>{YEAR})\b",
+            ),
+        ),
     ),
     reporting=(
         r"\b(?:sagte|sagten|sagt|erklärte|erklärten|teilte|teilten|berichtete|berichteten"
@@ -227,14 +287,15 @@ _APOS = r"['’]"
 
 FRENCH = Vocabulary(
     language="fr",
-    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|noël|sylvestre|{_MON_FR}",
+    triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|noël|sylvestre"
+    rf"|pâques|vendredi|rameaux|aïd|ramadan|printemps|été|automne|hiver|{_MON_FR}",
     patterns=(
         ("explicit", rf"\b(?:le\s+)?(?:{_WD_FR}\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_FR}\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", rf"\b(?P<core>la\s+veille\s+de\s+Noël|le\s+réveillon\s+de\s+Noël|le\s+jour\s+de\s+Noël|la\s+Saint-Sylvestre|le\s+jour\s+de\s+l{_APOS}An)\b"),
         ("since", rf"\bdepuis\s+(?:(?:le|la\s+fin\s+de|le\s+début\s+de|début|fin|mi-)\s*)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}\s+{YEAR}|{_MON_FR}\s+{YEAR}|(?:1er|{DAY})\s+{_MON_FR}|{YEAR}|{_MON_FR})\b"),
-        ("span", rf"\b(?:de|entre)\s+(?P<a>{YEAR})\s+(?:à|et)\s+(?P<b>{YEAR})\b"),
+        ("span", rf"\b(?:de|entre)\s+(?P<a>{_MON_FR}(?:\s+{YEAR})?|{YEAR})\s+(?:à|et)\s+(?P<b>{_MON_FR}(?:\s+{YEAR})?|{YEAR})\b"),
         ("explicit", rf"\b(?:en|début|fin|mi-)\s*(?P<core>{_MON_FR})\b(?!\s*\d)"),
         ("future", rf"\b(?P<core>demain|la\s+semaine\s+prochaine|le\s+mois\s+prochain|l{_APOS}année\s+prochaine)\b"),
         ("relative", rf"\b(?P<core>avant-hier|hier|aujourd{_APOS}hui)\b"),
@@ -249,6 +310,21 @@ FRENCH = Vocabulary(
         ("weekend", r"\b(?:ce|le)\s+week-end(?:\s+(?P<last>dernier))?\b"),
         ("decade", r"\b(?:dans\s+)?les\s+années\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
         ("past_period", rf"\b(?:au\s+cours\s+des|ces|depuis\s+les?)\s+(?:(?P<n>{_NUM_FR})\s+)?(?:derniers|dernières)\s+(?P<unit>jours|semaines|mois|années|ans|heures)\b"),
+        ("feast", feast_pattern({
+            "good_friday": r"Vendredi\s+saint", "easter_monday": r"lundi\s+de\s+Pâques",
+            "palm_sunday": r"dimanche\s+des\s+Rameaux", "easter_sunday": r"(?:dimanche\s+de\s+)?Pâques",
+            "eid_al_fitr": rf"(?:l{_APOS})?Aïd\s+(?:el|al)[\s-]*Fitr",
+            "eid_al_adha": rf"(?:l{_APOS})?Aïd\s+(?:el|al)[\s-]*(?:Adha|Kébir|Kebir)",
+            "ramadan": r"(?:le\s+)?ramadan",
+        })),
+        *season_patterns(
+            {"spring": "printemps", "summer": "été", "autumn": "automne", "winter": "hiver"},
+            (
+                r"\b(?:ce|cet)\s+(?P<this>){S}\b",
+                rf"\b(?:l{_APOS}|le\s+){{S}}\s+(?:(?P<last>dernier)|(?P<next>prochain))\b",
+                rf"\b(?:à\s+l{_APOS}|l{_APOS}|en\s+|au\s+)?{{S}}\s+(?P<y>{YEAR})\b",
+            ),
+        ),
     ),
     reporting=(
         r"\b(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|annoncé|indiqué|précisé|estimé"
@@ -290,14 +366,15 @@ _NUM_ES = (
 
 SPANISH = Vocabulary(
     language="es",
-    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|nochebuena|nochevieja|{_MON_ES}",
+    triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|nochebuena|nochevieja"
+    rf"|pascua|viernes|ramos|eid|ramad|primavera|verano|otoño|invierno|{_MON_ES}",
     patterns=(
         ("explicit", rf"\b(?:(?:el\s+)?{_WD_ES},?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_ES}\s+(?:de|del)\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", r"\b(?:en\s+)?(?P<core>Nochebuena|Nochevieja|el\s+día\s+de\s+Navidad|el\s+día\s+de\s+Año\s+Nuevo)\b"),
         ("since", rf"\bdesde\s+(?:(?:el|principios\s+de|finales\s+de|mediados\s+de)\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}\s+(?:de|del)\s+{YEAR}|{_MON_ES}\s+(?:de|del)\s+{YEAR}|{DAY}\s+de\s+{_MON_ES}|{YEAR}|{_MON_ES})\b"),
-        ("span", rf"\b(?:de|entre|desde)\s+(?P<a>{YEAR})\s+(?:a|y|hasta)\s+(?P<b>{YEAR})\b"),
+        ("span", rf"\b(?:de|entre|desde)\s+(?P<a>{_MON_ES}(?:\s+de\s+{YEAR})?|{YEAR})\s+(?:a|y|hasta)\s+(?P<b>{_MON_ES}(?:\s+de\s+{YEAR})?|{YEAR})\b"),
         ("explicit", rf"\b(?:en|a\s+principios\s+de|a\s+finales\s+de|a\s+mediados\s+de)\s+(?P<core>{_MON_ES})\b(?!\s+(?:de|del)\s+\d)"),
         ("future", r"\b(?P<core>(?:la\s+)?próxima\s+semana|el\s+próximo\s+(?:mes|año))\b"),
         ("relative", r"\b(?P<core>anteayer|antier|ayer|hoy|esta\s+mañana)\b"),
@@ -312,6 +389,22 @@ SPANISH = Vocabulary(
         ("weekend", r"\b(?:el|este)\s+fin\s+de\s+semana(?:\s+(?P<last>pasado))?\b"),
         ("decade", r"\b(?:en\s+)?(?:los\s+años|la\s+década\s+de(?:\s+los)?)\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
         ("past_period", rf"\b(?:en|durante)\s+(?:los|las)\s+(?:últimos|últimas)\s+(?:(?P<n>{_NUM_ES})\s+)?(?P<unit>días|semanas|meses|años|horas)\b"),
+        ("feast", feast_pattern({
+            "good_friday": r"Viernes\s+Santo", "easter_monday": r"Lunes\s+de\s+Pascua",
+            "palm_sunday": r"Domingo\s+de\s+Ramos", "easter_sunday": r"Domingo\s+de\s+(?:Resurrección|Pascua)|Pascua",
+            "eid_al_fitr": r"(?:el\s+)?Eid\s+al[\s-]Fitr|fiesta\s+del\s+fin\s+del\s+Ramadán",
+            "eid_al_adha": r"(?:el\s+)?Eid\s+al[\s-]Adha|fiesta\s+del\s+(?:Cordero|sacrificio)",
+            "ramadan": r"(?:el\s+)?Ramad[áa]n",
+        })),
+        *season_patterns(
+            {"spring": "primavera", "summer": "verano", "autumn": "otoño", "winter": "invierno"},
+            (
+                r"\b(?:este|esta)\s+(?P<this>){S}\b",
+                r"\b(?:el|la)\s+{S}\s+(?:(?P<last>pasad[oa])|(?P<next>próxim[oa]))\b",
+                rf"\b(?:en\s+)?(?:el\s+|la\s+)?{{S}}\s+de(?:l)?\s+(?P<y>{YEAR})\b",
+            ),
+        ),
+        ("day_of_month", r"\bel\s+día\s+(?P<core>[12]?\d|3[01])\b(?!\s+de\s)"),
     ),
     reporting=(
         r"\b(?:dijo|dijeron|afirmó|afirmaron|declaró|declararon|anunció|anunciaron|informó"
@@ -360,7 +453,7 @@ ARABIC = Vocabulary(
     language="ar",
     triggers=(
         rf"\d|{_WD_AR}|{_MON_AR}|{_UNIT_AR}|أمس|البارحة|الأسبوع|الشهر|العام|السنة|غد"
-        r"|الأيام|الأسابيع|الأشهر|السنوات|الساعات"
+        r"|الأيام|الأسابيع|الأشهر|السنوات|الساعات|عيد|رمضان|الجمعة|الربيع|الصيف|الخريف|الشتاء"
     ),
     patterns=(
         ("explicit", rf"(?<!\w)(?:يوم\s+)?(?:{_WD_AR}\s+)?(?P<core>{DAY}\s+(?:من\s+)?{_MON_AR}(?:\s+(?:عام\s+|سنة\s+)?{YEAR})?)(?!\w)"),
@@ -368,6 +461,18 @@ ARABIC = Vocabulary(
         *NUMERIC,
         ("since", rf"(?<!\w)منذ\s+(?:(?:عام|العام|سنة|مطلع|بداية|أواخر|منتصف)\s+)?(?P<core>{DAY}\s+{_MON_AR}\s+(?:عام\s+)?{YEAR}|{_MON_AR}\s+(?:عام\s+)?{YEAR}|{YEAR})(?!\w)"),
         ("span", rf"(?<!\w)(?:من|بين)\s+(?:عام\s+)?(?P<a>{YEAR})\s+(?:إلى|حتى|و)\s*(?:عام\s+)?(?P<b>{YEAR})(?!\w)"),
+        ("feast", feast_pattern({
+            "good_friday": r"الجمعة\s+العظيمة", "easter_sunday": r"عيد\s+الفصح",
+            "eid_al_fitr": r"عيد\s+الفطر", "eid_al_adha": r"عيد\s+الأضحى|العيد\s+الكبير",
+            "ramadan": r"(?:شهر\s+)?رمضان",
+        }, before=r"(?<!\w)", after=r"(?!\w)")),
+        *season_patterns(
+            {"spring": "الربيع", "summer": "الصيف", "autumn": "الخريف", "winter": "الشتاء"},
+            (
+                r"(?<!\w){S}\s+(?:(?P<last>الماضي)|(?P<next>المقبل|القادم))(?!\w)",
+                r"(?<!\w)هذا\s+(?P<this>){S}(?!\w)",
+            ),
+        ),
         ("explicit", rf"(?<!\w)(?:في|خلال|مطلع|أواخر|منتصف)\s+(?:شهر\s+)?(?P<core>{_MON_AR})(?!\w)(?!\s+(?:عام\s+)?\d)"),
         ("explicit", r"(?<!\w)(?P<core>(?:ليلة|يوم)\s+(?:عيد\s+الميلاد|رأس\s+السنة))(?!\w)"),
         ("relative", r"(?<!\w)(?P<core>أول\s+(?:من\s+)?أمس|أمس|الأمس|البارحة|اليوم)(?!\w)"),

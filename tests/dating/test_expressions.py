@@ -28,7 +28,8 @@ def test_counts_are_not_dates():
 def test_eras_names_and_modal_verbs_are_not_dates():
     assert kinds("Ties date back to the Soviet era, Gazeta.ru said.") == []
     assert kinds("Aid workers may need more trucks to march into the valley.") == []
-    assert kinds("Good Friday processions were cancelled.") == []
+    assert kinds("Black Friday sales drew crowds to Easter Island.") == []
+    assert kinds("The scholar Tariq Ramadan spoke in Geneva.") == []
 
 
 def test_a_year_needs_a_preposition():

@@ -163,3 +163,40 @@ def test_a_future_cue_right_after_the_phrase_looks_ahead_but_not_after_a_stateme
     assert date_of("Christmas Eve celebrations will be cancelled.", "2022-12-20").start == day("2022-12-24")
     assert date_of("The meeting on Monday will decide the budget.", "2015-09-19").start == day("2015-09-21")
     assert date_of("Kerry said on Saturday he will meet Lavrov.", "2015-09-19").start == day("2015-09-19")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "expected"),
+    [
+        ("The bombings on Easter Sunday killed more than 250 people.", "en", "2019-04-25", ("2019-04-21",) * 2),
+        ("Good Friday processions were cancelled.", "en", "2019-04-25", ("2019-04-19",) * 2),
+        ("Eid al-Adha prayers were held under heavy guard.", "en", "2012-12-03", ("2012-10-26",) * 2),
+        ("Die Anschläge am Ostersonntag forderten viele Opfer.", "de", "2019-04-25", ("2019-04-21",) * 2),
+        ("Fighting eased during Ramadan.", "en", "2019-07-02", ("2019-05-06", "2019-06-03")),
+        ("تراجعت الاشتباكات خلال شهر رمضان.", "ar", "2019-07-02", ("2019-05-06", "2019-06-03")),
+    ],
+)
+def test_moveable_feasts(sentence, language, published, expected):
+    assert span(date_of(sentence, published, language))[:2] == expected
+
+
+def test_seasons_are_northern_meteorological_ranges():
+    assert span(date_of("Last summer, a similar meeting was cancelled.", "2021-06-14")) == (
+        "2020-06-01", "2020-08-31", "range")
+    assert span(date_of("The dam burst in the spring of 2014.", "2021-06-14")) == ("2014-03-01", "2014-05-31", "range")
+    assert span(date_of("This winter has been the coldest in years.", "2021-01-10")) == (
+        "2020-12-01", "2021-01-10", "range")
+    assert span(date_of("L'été dernier, la récolte a brûlé.", "2021-06-14", "fr"))[:2] == ("2020-06-01", "2020-08-31")
+
+
+def test_a_bare_day_of_the_month_is_the_latest_such_day():
+    assert date_of("On the 11th, the summit opened.", "2021-06-14").start == day("2021-06-11")
+    assert date_of("On the 20th, the summit opened.", "2021-06-14").start == day("2021-05-20")
+    assert date_of("Fire broke out on the 5th floor.", "2021-06-14").source == "published"
+
+
+def test_a_year_used_as_an_adjective_yields_to_any_other_date():
+    assert date_of("Turnout in the 2014 midterms was low.", "2018-11-05").start == day("2014-01-01")
+    date = date_of("Protesters marking the 2011 uprising clashed with police on Monday.", "2018-11-07")
+    assert date.start == day("2018-11-05")
+    assert date_of("Russia's 2000 troops stayed.", "2018-11-05").source == "published"
