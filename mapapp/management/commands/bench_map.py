@@ -18,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -89,12 +90,14 @@ class _Server:
             port = probe.getsockname()[1]
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local", "DEBUG": "true",
                "DATABASE_URL": os.environ.get("DATABASE_URL", settings.DATABASE_URL)}
+        connection.close()  # hold no lock or snapshot while the server reads
+        self.log = tempfile.NamedTemporaryFile(prefix="bench-map-server-", suffix=".log", delete=False)
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload",
-             "--skip-checks"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             "--skip-checks"], cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self.url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/api/openapi.json", timeout=60).read()
@@ -102,7 +105,7 @@ class _Server:
             except OSError:
                 time.sleep(0.3)
         self.process.kill()
-        raise CommandError("the web server did not start")
+        raise CommandError(f"the web server did not start; its log: {self.log.name}")
 
     def __exit__(self, *exc) -> None:
         self.process.terminate()
