@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mapapp.dating.vocabulary import Vocabulary, vocabulary_for
+from mapapp.dating.vocabulary import DIGIT_KINDS, Vocabulary, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
 # failure (a table, a 5 MB blob) and its first part is where a date would be.
@@ -56,7 +56,7 @@ class CompiledVocabulary:
     """A vocabulary with its patterns compiled once."""
 
     vocabulary: Vocabulary
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     reporting: re.Pattern[str]
     prefilter: re.Pattern[str]
     future_cues: re.Pattern[str]
@@ -68,15 +68,20 @@ class CompiledVocabulary:
 def compiled(language: str | None) -> CompiledVocabulary:
     """The compiled patterns for ``language`` (cached for the process)."""
     vocabulary = vocabulary_for(language)
-    patterns = tuple(
-        (kind, re.compile(source, re.IGNORECASE)) for kind, source in vocabulary.patterns
-    )
+    patterns = []
+    for kind, source, *needle in vocabulary.patterns:
+        needle_source = needle[0] if needle else (r"\d" if kind in DIGIT_KINDS else None)
+        patterns.append((
+            kind,
+            re.compile(source, re.IGNORECASE),
+            re.compile(needle_source, re.IGNORECASE) if needle_source else None,
+        ))
     # Most passages hold no date at all: one search for the trigger words
     # spares them the dozen patterns.
     prefilter = re.compile(vocabulary.triggers, re.IGNORECASE)
     return CompiledVocabulary(
         vocabulary=vocabulary,
-        patterns=patterns,
+        patterns=tuple(patterns),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
         prefilter=prefilter,
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
@@ -97,7 +102,13 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
     if not vocabulary.prefilter.search(passage):
         return []
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for priority, (kind, pattern) in enumerate(vocabulary.patterns):
+    needles: dict[re.Pattern[str], bool] = {}
+    for priority, (kind, pattern, needle) in enumerate(vocabulary.patterns):
+        if needle is not None:
+            if needle not in needles:
+                needles[needle] = needle.search(passage) is not None
+            if not needles[needle]:
+                continue
         for match in pattern.finditer(passage):
             found.append((-(match.end() - match.start()), priority, match.start(), kind, match))
     found.sort(key=lambda item: (item[0], item[1], item[2]))

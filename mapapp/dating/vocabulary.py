@@ -43,22 +43,26 @@ KINDS = (
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 NUMERIC = (
-    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b"),
-    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b"),
-    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b"),
+    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b", r"\d"),
+    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b", r"\d"),
+    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b", r"\d"),
 )
+# Kinds whose every pattern needs a digit: skipped in passages without one.
+DIGIT_KINDS = frozenset({"year", "attributive_year", "decade", "day_of_month"})
 
 
-def feast_pattern(feasts: dict[str, str], before: str = r"\b", after: str = r"\b") -> str:
+def feast_pattern(feasts: dict[str, str], before: str = r"\b", after: str = r"\b") -> tuple[str, str, str]:
     """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS)."""
     names = "|".join(f"(?P<f_{key}>{source})" for key, source in feasts.items())
-    return rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
+    source = rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
+    return "feast", source, "|".join(feasts.values())
 
 
-def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     """Season patterns: each template's ``{S}`` becomes the season group alternatives."""
     names = "|".join(f"(?P<s_{key}>{source})" for key, source in seasons.items())
-    return tuple(("season", template.replace("{S}", f"(?:{names})")) for template in templates)
+    needle = "|".join(seasons.values())
+    return tuple(("season", template.replace("{S}", f"(?:{names})"), needle) for template in templates)
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,9 @@ class Vocabulary:
     number words, rewrites that help dateparser, and period words."""
 
     language: str
-    patterns: tuple[tuple[str, str], ...]
+    # (kind, pattern) or (kind, pattern, needle): a pattern with a needle runs
+    # only in passages where the needle is found.
+    patterns: tuple[tuple[str, ...], ...]
     # Cheap words any pattern needs at least one of: passages without them are
     # skipped before the patterns run.
     triggers: str = r"\d"
@@ -145,7 +151,7 @@ ENGLISH = Vocabulary(
         ("decade", r"\b(?:in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<core>1[89]\d0|20[0-4]0)['’]?s\b"),
         ("past_period", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM_EN})\s+)?(?P<unit>days?|weeks?|months?|years?|hours)\b"),
         ("past_period", r"\b(?:in|over)\s+(?P<recent>recent)\s+(?P<unit>days|weeks|months|years)\b"),
-        ("feast", feast_pattern({
+        feast_pattern({
             "good_friday": r"(?-i:Good\s+Friday)",
             "easter_monday": r"(?-i:Easter\s+Monday)",
             "palm_sunday": r"(?-i:Palm\s+Sunday)",
@@ -154,7 +160,7 @@ ENGLISH = Vocabulary(
             "eid_al_adha": r"Eid(?:[\s-]+(?:al|ul|el))?[\s-]+(?:Adha|Kebir)",
             # "Tariq Ramadan" is a name: the month needs a preposition or article.
             "ramadan": r"(?:(?<=\bduring\s)|(?<=\bin\s)|(?<=\bof\s)|(?<=\bfor\s)|(?<=\bthe\s))(?-i:Ramadan|Ramazan)",
-        })),
+        }),
         *season_patterns(
             {"spring": "spring", "summer": "summer", "autumn": "autumn|fall", "winter": "winter"},
             (
@@ -231,11 +237,11 @@ GERMAN = Vocabulary(
         ("weekend", r"\b(?:am|übers|über\s+das)\s+(?:(?P<last>vergangenen|letzten)\s+)?Wochenende\b"),
         ("decade", r"\b(?:in\s+den\s+)?(?P<core>1[89]\d0|20[0-4]0)er(?:\s+Jahren?)?\b"),
         ("past_period", rf"\b(?:in|während)\s+den\s+(?:vergangenen|letzten)\s+(?:(?P<n>{_NUM_DE})\s+)?(?P<unit>Tagen|Wochen|Monaten|Jahren|Stunden)\b"),
-        ("feast", feast_pattern({
+        feast_pattern({
             "good_friday": r"Karfreitag", "easter_monday": r"Ostermontag", "palm_sunday": r"Palmsonntag",
             "easter_sunday": r"Ostersonntag|Ostern", "eid_al_fitr": r"Zuckerfest|Fest\s+des\s+Fastenbrechens",
             "eid_al_adha": r"Opferfest", "ramadan": r"(?:Fastenmonat(?:s)?\s+)?Ramadan",
-        })),
+        }),
         *season_patterns(
             {"spring": "Frühling|Frühjahr", "summer": "Sommer", "autumn": "Herbst", "winter": "Winter"},
             (
@@ -310,13 +316,13 @@ FRENCH = Vocabulary(
         ("weekend", r"\b(?:ce|le)\s+week-end(?:\s+(?P<last>dernier))?\b"),
         ("decade", r"\b(?:dans\s+)?les\s+années\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
         ("past_period", rf"\b(?:au\s+cours\s+des|ces|depuis\s+les?)\s+(?:(?P<n>{_NUM_FR})\s+)?(?:derniers|dernières)\s+(?P<unit>jours|semaines|mois|années|ans|heures)\b"),
-        ("feast", feast_pattern({
+        feast_pattern({
             "good_friday": r"Vendredi\s+saint", "easter_monday": r"lundi\s+de\s+Pâques",
             "palm_sunday": r"dimanche\s+des\s+Rameaux", "easter_sunday": r"(?:dimanche\s+de\s+)?Pâques",
             "eid_al_fitr": rf"(?:l{_APOS})?Aïd\s+(?:el|al)[\s-]*Fitr",
             "eid_al_adha": rf"(?:l{_APOS})?Aïd\s+(?:el|al)[\s-]*(?:Adha|Kébir|Kebir)",
             "ramadan": r"(?:le\s+)?ramadan",
-        })),
+        }),
         *season_patterns(
             {"spring": "printemps", "summer": "été", "autumn": "automne", "winter": "hiver"},
             (
@@ -389,13 +395,13 @@ SPANISH = Vocabulary(
         ("weekend", r"\b(?:el|este)\s+fin\s+de\s+semana(?:\s+(?P<last>pasado))?\b"),
         ("decade", r"\b(?:en\s+)?(?:los\s+años|la\s+década\s+de(?:\s+los)?)\s+(?P<core>1[89]\d0|20[0-4]0)\b"),
         ("past_period", rf"\b(?:en|durante)\s+(?:los|las)\s+(?:últimos|últimas)\s+(?:(?P<n>{_NUM_ES})\s+)?(?P<unit>días|semanas|meses|años|horas)\b"),
-        ("feast", feast_pattern({
+        feast_pattern({
             "good_friday": r"Viernes\s+Santo", "easter_monday": r"Lunes\s+de\s+Pascua",
             "palm_sunday": r"Domingo\s+de\s+Ramos", "easter_sunday": r"Domingo\s+de\s+(?:Resurrección|Pascua)|Pascua",
             "eid_al_fitr": r"(?:el\s+)?Eid\s+al[\s-]Fitr|fiesta\s+del\s+fin\s+del\s+Ramadán",
             "eid_al_adha": r"(?:el\s+)?Eid\s+al[\s-]Adha|fiesta\s+del\s+(?:Cordero|sacrificio)",
             "ramadan": r"(?:el\s+)?Ramad[áa]n",
-        })),
+        }),
         *season_patterns(
             {"spring": "primavera", "summer": "verano", "autumn": "otoño", "winter": "invierno"},
             (
@@ -461,11 +467,11 @@ ARABIC = Vocabulary(
         *NUMERIC,
         ("since", rf"(?<!\w)منذ\s+(?:(?:عام|العام|سنة|مطلع|بداية|أواخر|منتصف)\s+)?(?P<core>{DAY}\s+{_MON_AR}\s+(?:عام\s+)?{YEAR}|{_MON_AR}\s+(?:عام\s+)?{YEAR}|{YEAR})(?!\w)"),
         ("span", rf"(?<!\w)(?:من|بين)\s+(?:عام\s+)?(?P<a>{YEAR})\s+(?:إلى|حتى|و)\s*(?:عام\s+)?(?P<b>{YEAR})(?!\w)"),
-        ("feast", feast_pattern({
+        feast_pattern({
             "good_friday": r"الجمعة\s+العظيمة", "easter_sunday": r"عيد\s+الفصح",
             "eid_al_fitr": r"عيد\s+الفطر", "eid_al_adha": r"عيد\s+الأضحى|العيد\s+الكبير",
             "ramadan": r"(?:شهر\s+)?رمضان",
-        }, before=r"(?<!\w)", after=r"(?!\w)")),
+        }, before=r"(?<!\w)", after=r"(?!\w)"),
         *season_patterns(
             {"spring": "الربيع", "summer": "الصيف", "autumn": "الخريف", "winter": "الشتاء"},
             (
