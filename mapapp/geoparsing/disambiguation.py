@@ -33,7 +33,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_country": 1.5, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_country": 1.5, "neighbour": 0.5, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -83,10 +83,6 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> fl
     return 111.195 * math.sqrt(best)
 
 
-def _region_of(gaz: Gazetteer, entry: int) -> int:
-    return gaz.region[entry] if gaz.kind[entry] != COUNTRY else -1
-
-
 def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHTS) -> dict[str, Resolution]:
     """Decide one entry per distinct mention key; returns key -> Resolution."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -113,6 +109,13 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         base[key] = [(e, s + fixed.get(e, 0.0)) for e, s in ranked]
 
     weight = {k: 1.0 + math.log(len(by_key[k])) for k in keys}
+    # (entry, region, country, base score) per candidate, looked up once.
+    region_arr, country_arr = gaz.region, gaz.country
+    attrs = {
+        k: [(e, region_arr[e] if gaz.kind[e] != COUNTRY else -1, country_arr[e], s) for e, s in base[k]]
+        for k in keys
+    }
+    same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
     scores = {k: list(v) for k, v in base.items()}
     for _ in range(int(w["rounds"])):
         region_mass: dict[str, dict[int, float]] = {}
@@ -120,32 +123,44 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         total_region: dict[int, float] = defaultdict(float)
         total_country: dict[str, float] = defaultdict(float)
         for k in keys:
-            probs = _softmax(scores[k], w["temperature"])
+            probs = _softmax(scores[k], w["temperature"]) if len(scores[k]) > 1 else (1.0,)
             rm: dict[int, float] = defaultdict(float)
             cm: dict[str, float] = defaultdict(float)
-            for (e, _s), pr in zip(scores[k], probs, strict=True):
-                r = _region_of(gaz, e)
+            position = {e: i for i, (e, _s) in enumerate(scores[k])}
+            for e, r, cc, _s in attrs[k]:
+                pr = probs[position[e]]
                 if r >= 0:
                     rm[r] += pr
-                if gaz.country[e]:
-                    cm[gaz.country[e]] += pr
+                if cc:
+                    cm[cc] += pr
             region_mass[k], country_mass[k] = rm, cm
+            wk = weight[k]
             for r, v in rm.items():
-                total_region[r] += weight[k] * v
+                total_region[r] += wk * v
             for c, v in cm.items():
-                total_country[c] += weight[k] * v
+                total_country[c] += wk * v
         new_scores = {}
+        neighbour_total: dict[str, float] = {}
         for k in keys:
+            if len(attrs[k]) == 1:
+                new_scores[k] = scores[k]  # nothing to choose between
+                continue
             rm, cm, wk = region_mass[k], country_mass[k], weight[k]
             rescored = []
-            for e, s in base[k]:
-                r = _region_of(gaz, e)
+            for e, r, cc, s in attrs[k]:
                 support = 0.0
                 if r >= 0:
-                    support += w["same_region"] * math.log1p(max(0.0, total_region[r] - wk * rm.get(r, 0.0)))
-                cc = gaz.country[e]
+                    support += same_region * math.log1p(max(0.0, total_region[r] - wk * rm.get(r, 0.0)))
                 if cc:
-                    support += w["same_country"] * math.log1p(max(0.0, total_country[cc] - wk * cm.get(cc, 0.0)))
+                    support += same_country * math.log1p(max(0.0, total_country[cc] - wk * cm.get(cc, 0.0)))
+                    if neighbour:
+                        near = neighbour_total.get(cc)
+                        if near is None:
+                            near = neighbour_total[cc] = sum(total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
+                        if near:
+                            bordering = gaz.neighbours.get(cc, ())
+                            near -= wk * sum(v for c, v in cm.items() if c in bordering)
+                            support += neighbour * math.log1p(max(0.0, near))
                 rescored.append((e, s + support))
             rescored.sort(key=lambda es: -es[1])
             new_scores[k] = rescored

@@ -93,10 +93,12 @@ class _Builder:
             "longitude": self.longitude,
             "capital": bytes(self.capital),
             "names": names,
+            "name_starts": frozenset(k.split(" ", 1)[0] for k in names if " " in k),
             "country_entry": country_entry,
             "common_words": _common_words(),
             "first_names": _first_names(),
             "frequent_words": _frequent_words(),
+            "neighbours": {c.iso: frozenset(c.neighbours) for c in sources.countries()},
         }
 
 

@@ -104,27 +104,50 @@ def _key(word: str) -> str:
     return word.lower() if word.isascii() and word.isalpha() else name_key(word)
 
 
-def tokenize(text: str) -> list[Token | None]:
-    """Words of ``text`` with what the recogniser needs to know about each (see Token).
+class Tokens:
+    """The words of a text, each turned into a Token only when first looked at.
 
-    Only capitalised words, the two words before and the word after them can take part in
-    a place name or its context, so only those get a Token; the others are None. This keeps the
-    recogniser fast on long articles.
+    Most words are never looked at: only capitalised ones start a name, and only their
+    neighbours serve as context. ``capitalised`` lists the positions of the former.
     """
-    matches = list(_TOKEN.finditer(text))
-    n = len(matches)
-    wanted = bytearray(n)
-    for i, m in enumerate(matches):
-        start = m.start()
-        first = text[start]
-        if first.isupper() or (text[start + 1:start + 2] in ("'", "’") and text[start + 2:start + 3].isupper()):
-            lo, hi = max(0, i - 2), min(n, i + 2)
-            wanted[lo:hi] = b"\x01" * (hi - lo)
-    tokens: list[Token | None] = [None] * n
-    for i in range(n):
-        if wanted[i]:
-            tokens[i] = _token(text, matches, i)
-    return tokens
+
+    __slots__ = ("_cache", "_matches", "_text", "capitalised")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._matches = list(_TOKEN.finditer(text))
+        self._cache: list[Token | None] = [None] * len(self._matches)
+        self.capitalised = [
+            i for i, start in enumerate([m.start() for m in self._matches])
+            if text[start].isupper() or (
+                text[start + 1:start + 2] in ("'", "’") and text[start + 2:start + 3].isupper()
+            )
+        ]
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def keys(self, i: int) -> tuple[str, str]:
+        """(key, key with any possessive kept) of word ``i``, without building its Token."""
+        token = self._cache[i]
+        if token is not None:
+            return token.key, token.full_key
+        word = self._matches[i].group()
+        full = _key(word)
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
+            return _key(word[:-2]), full
+        return full, full
+
+    def __getitem__(self, i: int) -> Token:
+        token = self._cache[i]
+        if token is None:
+            token = self._cache[i] = _token(self._text, self._matches, i)
+        return token
+
+
+def tokenize(text: str) -> Tokens:
+    """Words of ``text`` with what the recogniser needs to know about each (see Token)."""
+    return Tokens(text)
 
 
 def _token(text: str, matches: list[re.Match], i: int) -> Token:
@@ -168,46 +191,55 @@ class Recognizer:
         self._common = gazetteer.common_words
         self._first_names = gazetteer.first_names
         self._frequent = gazetteer.frequent_words
+        self._name_starts = gazetteer.name_starts
 
     def mentions(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
         found: list[Mention] = []
         people: set[str] = set()
-        i, n = 0, len(tokens)
-        while i < n:
-            tok = tokens[i]
-            if tok is None or not tok.capitalised:
-                i += 1
+        resume = 0  # first position not yet inside an accepted or rejected match
+        names, starts = self.gaz.names, self._name_starts
+        for i in tokens.capitalised:
+            if i < resume:
                 continue
+            key, full_key = tokens.keys(i)
+            if key not in names and key not in starts and full_key not in starts and key + "." not in names:
+                continue  # most capitalised words ("The", "He", "Smith") start no name at all
             match = self._longest_match(text, tokens, i)
             if match is None:
-                i += 1
                 continue
             mention = self._judge(text, tokens, match, people)
             if mention is not None:
                 found.append(mention)
-            elif tok.key == "the" and match.last_token > i:
-                i += 1  # "The City" is no name, but what follows "The" may be one
-                continue
-            i = match.last_token + 1
+            elif tokens[i].key == "the" and match.last_token > i:
+                continue  # "The City" is no name, but what follows "The" may be one
+            resume = match.last_token + 1
         # One sense per discourse for people: once "Philip Hammond" is a person, "Hammond" is too.
         return [m for m in found if m.key not in people]
 
-    def _longest_match(self, text: str, tokens: list[Token], i: int) -> Mention | None:
+    def _longest_match(self, text: str, tokens: Tokens, i: int) -> Mention | None:
         n = len(tokens)
         limit = i + 1
-        while limit < n and limit - i < MAX_NAME_TOKENS and tokens[limit] is not None \
-                and tokens[limit].joined_to_previous and (
-            tokens[limit].capitalised or tokens[limit].key in CONNECTORS
-            or (text[tokens[limit].start - 1] == "-" and tokens[limit].key.isalpha())  # Port-au-Prince
-        ):
-            limit += 1
+        first = tokens[i]
+        if first.full_key not in self._name_starts and first.key not in self._name_starts:
+            # No multiword name starts with this word, so only the word alone can match.
+            if first.key not in self.gaz.names and first.key + "." not in self.gaz.names:
+                return None
+        else:
+            while limit < n and limit - i < MAX_NAME_TOKENS:
+                tok = tokens[limit]
+                if not tok.joined_to_previous or not (
+                    tok.capitalised or tok.key in CONNECTORS
+                    or (text[tok.start - 1] == "-" and tok.key.isalpha())  # Port-au-Prince
+                ):
+                    break
+                limit += 1
         for j in range(limit, i, -1):
             last = tokens[j - 1]
             if not last.capitalised:
                 continue
             if j - i > 1:
-                key = " ".join([*(t.full_key for t in tokens[i:j - 1]), last.key])
+                key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
             else:
                 key = last.key
             postings = self.gaz.names.get(key)
@@ -224,7 +256,7 @@ class Recognizer:
                            first_token=i, last_token=j - 1)
         return None
 
-    def _judge(self, text: str, tokens: list[Token], m: Mention, people: set[str]) -> Mention | None:
+    def _judge(self, text: str, tokens: Tokens, m: Mention, people: set[str]) -> Mention | None:
         """Keep the match if it reads as a place; None for people, organisations, common words."""
         first, last = tokens[m.first_token], tokens[m.last_token]
         prev = None

@@ -29,7 +29,8 @@ class Command(BaseCommand):
             raise CommandError(f"corpus not found: {corpus}")
         start = cold_start()  # also makes sure the index is built before timing
         run = throughput(Path(corpus), get_geoparser(), repeats=repeats)
-        self.stdout.write(f"throughput: {run.documents} docs in {run.seconds:.3f} s = "
-                          f"{run.docs_per_second:.0f} docs/s on one core (cpu {run.cpu}), best of {repeats}")
+        self.stdout.write(f"throughput: {run.documents} docs, best of {repeats}, one core (cpu {run.cpu}): "
+                          f"{run.docs_per_second:.0f} docs/s wall clock ({run.seconds:.3f} s), "
+                          f"{run.docs_per_cpu_second:.0f} docs/s of CPU time ({run.cpu_seconds:.3f} s)")
         self.stdout.write(f"gazetteer load in a fresh process: {start.load_seconds:.2f} s")
         self.stdout.write(f"peak RSS of a process that loaded it and parsed: {start.peak_rss_mib:.0f} MiB")
