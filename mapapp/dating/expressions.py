@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mapapp.dating.vocabulary import DIGIT_KINDS, Vocabulary, vocabulary_for
+from mapapp.dating.vocabularies import DIGIT_KINDS, Vocabulary, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
 # failure (a table, a 5 MB blob) and its first part is where a date would be.
