@@ -191,3 +191,14 @@ def wait_for_all_done(ids: list[int], *, timeout: float = 120) -> float:
             return time.monotonic() - started
         time.sleep(0.3)
     pytest.fail(f"not every article was processed within {timeout} s: {statuses(ids)}")
+
+
+def delete_queue(url: str, queue: str) -> None:
+    """Remove a test run's queue from a shared broker."""
+    from kombu import Connection
+
+    try:
+        with Connection(url, connect_timeout=5) as connection:
+            connection.default_channel.queue_delete(queue)
+    except Exception as exc:  # noqa: BLE001 - cleaning up is best effort
+        print(f"could not delete queue {queue}: {exc}")
