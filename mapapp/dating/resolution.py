@@ -104,6 +104,25 @@ def _past_period(
     return min(start[0], published), published, "range"
 
 
+def _agreeing_with_weekday(
+    core: str, weekday: str, language: str, published: datetime.date
+) -> tuple[datetime.date, datetime.date, str] | None:
+    """"Monday, March 30" without a year: the latest March 30 that was a Monday
+    (within a few years), else the latest March 30."""
+    dates = _parsed(core, language, published)
+    named = parse(normalise(weekday, language), language, published)
+    if dates is None or named is None or dates[0].weekday() == named[0].weekday():
+        return dates
+    for years_back in range(1, 12):
+        try:
+            earlier = dates[0].replace(year=dates[0].year - years_back)
+        except ValueError:  # 29 February
+            continue
+        if earlier.weekday() == named[0].weekday():
+            return earlier, earlier, "day"
+    return dates
+
+
 def _season(
     expression: Expression, published: datetime.date
 ) -> tuple[datetime.date, datetime.date, str] | None:
@@ -167,6 +186,8 @@ def resolve(
     elif kind == "explicit" and future and not _YEAR.search(core):
         # "The first day of school will be Aug. 17": the coming one.
         dates = _parsed(core, lang, published, prefer="future")
+    elif kind == "explicit" and expression.group("wd") and not _YEAR.search(core):
+        dates = _agreeing_with_weekday(core, expression.group("wd") or "", lang, published)
     elif kind in ("relative", "explicit", "year", "attributive_year", "future"):
         dates = _parsed(core, lang, published)
         if dates and kind == "relative":

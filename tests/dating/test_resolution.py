@@ -200,3 +200,9 @@ def test_a_year_used_as_an_adjective_yields_to_any_other_date():
     date = date_of("Protesters marking the 2011 uprising clashed with police on Monday.", "2018-11-07")
     assert date.start == day("2018-11-05")
     assert date_of("Russia's 2000 troops stayed.", "2018-11-05").source == "published"
+
+
+def test_a_weekday_named_with_a_yearless_date_picks_the_year_they_agree():
+    assert date_of("Monday, March 30, the suspect was arrested.", "2010-06-15").start == day("2009-03-30")
+    assert date_of("Am Montag, den 30. März, begann der Prozess.", "2010-06-15", "de").start == day("2009-03-30")
+    assert date_of("Thursday, October 12, was the deadliest day.", "2023-11-15").start == day("2023-10-12")

@@ -5,6 +5,7 @@ These patterns only *find* candidate expressions cheaply; dateparser parses the
 the resolver how to turn the parsed date into an event date, and named groups:
 
 - ``core``: the text handed to dateparser (after ``rewrites``);
+- ``wd``: a weekday named with a calendar date ("Monday, March 30");
 - ``last``/``last2``: a weekday said to be "last"/"dernier"/"pasado" (strictly
   before publication rather than on or before);
 - ``unit``/``unit2``: the period word of "earlier this year" and friends;

@@ -47,8 +47,8 @@ ENGLISH = Vocabulary(
         r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     ),
     patterns=(
-        ("explicit", rf"\b(?:on\s+)?(?:{_WD_EN},?\s+)?(?P<core>{_MON_EN}\s+{DAY}{_ORD}(?:,?\s+{YEAR})?)\b(?![.,]?\d)"),
-        ("explicit", rf"\b(?:on\s+)?(?:{_WD_EN},?\s+)?(?:the\s+)?(?P<core>{DAY}{_ORD}\s+(?:of\s+)?{_MON_EN}(?:,?\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?:on\s+)?(?:(?P<wd>{_WD_EN}),?\s+)?(?P<core>{_MON_EN}\s+{DAY}{_ORD}(?:,?\s+{YEAR})?)\b(?![.,]?\d)"),
+        ("explicit", rf"\b(?:on\s+)?(?:(?P<wd>{_WD_EN}),?\s+)?(?:the\s+)?(?P<core>{DAY}{_ORD}\s+(?:of\s+)?{_MON_EN}(?:,?\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_EN_FULL},?\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", r"\b(?:on\s+)?(?P<core>(?-i:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)))\b"),

@@ -25,7 +25,7 @@ FRENCH = Vocabulary(
     triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|noël|sylvestre"
     rf"|pâques|vendredi|rameaux|aïd|ramadan|printemps|été|automne|hiver|{_MON_FR}",
     patterns=(
-        ("explicit", rf"\b(?:le\s+)?(?:{_WD_FR}\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?:le\s+)?(?:(?P<wd>{_WD_FR})\s+)?(?P<core>(?:1er|{DAY})\s+{_MON_FR}(?:\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_FR}\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", rf"\b(?P<core>la\s+veille\s+de\s+Noël|le\s+réveillon\s+de\s+Noël|le\s+jour\s+de\s+Noël|la\s+Saint-Sylvestre|le\s+jour\s+de\s+l{_APOS}An)\b"),

@@ -26,7 +26,7 @@ GERMAN = Vocabulary(
         r"|oster|karfreitag|zuckerfest|fastenbrechen|opferfest|ramadan|frühling|sommer|herbst|winter"
     ),
     patterns=(
-        ("explicit", rf"\b(?:am\s+)?(?:{_WD_DE},?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
+        ("explicit", rf"\b(?:am\s+)?(?:(?P<wd>{_WD_DE}),?\s+(?:de[nm]\s+)?)?(?P<core>{DAY}\.\s*{_MON_DE}(?:\s+{YEAR})?)(?!\w)"),
         ("explicit", rf"\b(?P<core>{_MON_DE}\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", r"\b(?:an\s+|am\s+)?(?P<core>Heiligabend|Silvester|Neujahr|Neujahrstag)\b"),

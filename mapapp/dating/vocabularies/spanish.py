@@ -24,7 +24,7 @@ SPANISH = Vocabulary(
     triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|nochebuena|nochevieja"
     rf"|pascua|viernes|ramos|eid|ramad|primavera|verano|otoño|invierno|{_MON_ES}",
     patterns=(
-        ("explicit", rf"\b(?:(?:el\s+)?{_WD_ES},?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
+        ("explicit", rf"\b(?:(?:el\s+)?(?P<wd>{_WD_ES}),?\s+)?(?:el\s+)?(?P<core>{DAY}\s+de\s+{_MON_ES}(?:\s+(?:de|del)\s+{YEAR})?)\b"),
         ("explicit", rf"\b(?P<core>{_MON_ES}\s+(?:de|del)\s+{YEAR})\b"),
         *NUMERIC,
         ("explicit", r"\b(?:en\s+)?(?P<core>Nochebuena|Nochevieja|el\s+día\s+de\s+Navidad|el\s+día\s+de\s+Año\s+Nuevo)\b"),
