@@ -56,6 +56,8 @@ def test_the_queue_page_lists_the_passage_and_one_click_choices(editor_client, a
     assert 'value="candidate-0"' in html and 'value="not-place"' in html
     assert "266826" in html  # the Lebanese Tripoli's GeoNames id
     assert "Set the point on the map" in html
+    assert '<option value="SY">Yes, in stories about Syria</option>' in html
+    assert '<option value="LB">Yes, in stories about Lebanon</option>' in html
 
 
 def test_confident_names_are_not_queued():

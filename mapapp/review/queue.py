@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mapapp.models import Article, Mention, PlaceDecision, Rule
+from mapapp.review.countries import country_name
 from mapapp.review.geo import distance_km
 from mapapp.review.names import name_key
 
@@ -55,8 +56,9 @@ class ReviewItem:
     candidates: list[CandidateOption]
     decision: PlaceDecision | None = None
     rules: list[Rule] = field(default_factory=list)
-    # (country code, name) the article names, most often first: contexts for a rule.
-    story_countries: list[tuple[str, str]] = field(default_factory=list)
+    # (country code, name) a rule may be limited to: the countries the article names,
+    # most often first, then those of the candidates ("Tripoli in stories about Lebanon").
+    rule_contexts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def first(self) -> Mention:
@@ -134,7 +136,6 @@ def article_review_items(article: Article) -> list[ReviewItem]:
               if m.place is not None and m.place.country_code
               and m.review != Mention.Review.REJECTED]
     countries = Counter(place.country_code for place in placed)
-    country_names = {p.country_code: p.name for p in placed if p.kind == p.Kind.COUNTRY}
     items = []
     for key, named in grouped.items():
         items.append(ReviewItem(
@@ -145,8 +146,7 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             candidates=_options(named[0], _other_points(grouped, key)),
             decision=decisions.get(key),
             rules=rules.get(key, []),
-            story_countries=[(code, country_names.get(code, code))
-                             for code, _ in countries.most_common()],
+            rule_contexts=_rule_contexts(countries, named[0]),
         ))
     items.sort(key=_urgency)
     return items
@@ -170,6 +170,12 @@ def _urgency(item: ReviewItem) -> tuple:
         return (1, len(_REASON_ORDER), 0.0, item.first.start)
     rank = min(_REASON_ORDER.index(r) for r in item.reasons)
     return (0, rank, item.confidence, item.first.start)
+
+
+def _rule_contexts(countries: Counter[str], mention: Mention) -> list[tuple[str, str]]:
+    codes = [code for code, _ in countries.most_common()]
+    codes += [c["country_code"] for c in mention.candidates if c.get("country_code")]
+    return [(code, country_name(code)) for code in dict.fromkeys(codes)]
 
 
 def _other_points(grouped: dict[str, list[Mention]], key: str) -> list[tuple[str, float, float]]:
