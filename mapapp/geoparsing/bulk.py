@@ -28,8 +28,13 @@ def toponym_record(t: Toponym) -> dict:
             "confidence": t.confidence}
 
 
-def geoparse_jsonl(source: Path | str, target: Path | str, geoparser: Geoparser) -> BulkRun:
-    """Read {"id", "text"} per line from ``source``; write {"id", "toponyms"} per line to ``target``."""
+def geoparse_jsonl(source: Path | str, target: Path | str, geoparser: Geoparser, *,
+                   include_demonyms: bool = True) -> BulkRun:
+    """Read {"id", "text"} per line from ``source``; write {"id", "toponyms"} per line to ``target``.
+
+    Demonyms ("Syrian") are written too, flagged, unless ``include_demonyms`` is False (the
+    map does not plot them by default; some annotated corpora count them, some do not).
+    """
     with open(source, encoding="utf-8") as f:
         documents = [json.loads(line) for line in f if line.strip()]
     started = time.perf_counter()
@@ -37,6 +42,7 @@ def geoparse_jsonl(source: Path | str, target: Path | str, geoparser: Geoparser)
     elapsed = time.perf_counter() - started
     with open(target, "w", encoding="utf-8") as f:
         for doc_id, toponyms in results:
-            row = {"id": doc_id, "toponyms": [toponym_record(t) for t in toponyms]}
+            row = {"id": doc_id, "toponyms": [toponym_record(t) for t in toponyms
+                                              if include_demonyms or not t.is_demonym]}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return BulkRun(len(documents), elapsed)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mapapp.geoparsing.index_builder import build_index_payload
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 KIND_NAMES = ("country", "region", "city", "other")
 KIND_CODE = {name: code for code, name in enumerate(KIND_NAMES)}
 
@@ -60,6 +60,7 @@ class Gazetteer:
     country_entry: dict[str, int]  # ISO alpha-2 -> entry number of the country
     common_words: frozenset[str]  # frequent lower-case English words
     first_names: frozenset[str]  # given names (lower case), to tell people from places
+    popular_first_names: frozenset[str]  # the very common ones: "Michael" alone is a person
     frequent_words: frozenset[str]  # very frequent written words, proper nouns included
     neighbours: dict[str, frozenset[str]]  # ISO alpha-2 -> the countries bordering it
     name_starts: frozenset[str]  # first words of multiword name keys ("khan" of "khan younis")

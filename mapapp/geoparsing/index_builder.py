@@ -97,6 +97,7 @@ class _Builder:
             "country_entry": country_entry,
             "common_words": _common_words(),
             "first_names": _first_names(),
+            "popular_first_names": _first_names(min_popularity=5),
             "frequent_words": _frequent_words(),
             "neighbours": {c.iso: frozenset(c.neighbours) for c in sources.countries()},
         }
@@ -324,8 +325,9 @@ def _frequent_words(min_zipf: float = 4.0) -> frozenset[str]:
                      if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= min_zipf)
 
 
-def _first_names() -> frozenset[str]:
-    """Given names from gender-guesser's dictionary that are used at least occasionally."""
+def _first_names(min_popularity: int = 3) -> frozenset[str]:
+    """Given names from gender-guesser's dictionary used at least ``min_popularity`` (summed
+    per-country frequency classes; "Michael" scores over 100, rare names 1 or 2)."""
     path = Path(str(resources.files("gender_guesser"))) / "data" / "nam_dict.txt"
     names: set[str] = set()
     with open(path, encoding="utf-8") as f:
@@ -335,6 +337,6 @@ def _first_names() -> frozenset[str]:
             name = line[3:29].strip()
             counts = line[30:-2]
             popularity = sum(int(ch, 16) for ch in counts if ch in "0123456789ABCDEF")
-            if popularity >= 3 and " " not in name and "+" not in name:
+            if popularity >= min_popularity and " " not in name and "+" not in name:
                 names.add(name.casefold())
     return frozenset(names)

@@ -292,7 +292,7 @@ class Recognizer:
             return None
         if m.key in NOT_PLACES:
             return None
-        if single and m.key in self._first_names and not self._has_big_place(m.postings, 150_000) \
+        if single and m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 150_000) \
                 and not all(p & DEMONYM for p in m.postings):
             return None  # a given name on its own ("Michael", "Patrick") is a person
         if prev is not None and prev.capitalised:
@@ -314,7 +314,7 @@ class Recognizer:
                 # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
                 people.add(nxt.key)
                 return None
-            if single and m.key in self._first_names and not self._has_big_place(m.postings, 150_000) \
+            if single and m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 150_000) \
                     and not self.gaz.names.get(nxt.key):
                 people.add(nxt.key)
                 return None

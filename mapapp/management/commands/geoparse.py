@@ -19,7 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("input", help="JSONL with {'id', 'text'} per line")
         parser.add_argument("output", help="where to write the predictions (JSONL)")
+        parser.add_argument("--no-demonyms", action="store_true",
+                            help="leave out demonyms ('Syrian'), as the map does by default")
 
-    def handle(self, *args, input: str, output: str, **options) -> None:
-        run = geoparse_jsonl(input, output, get_geoparser())
+    def handle(self, *args, input: str, output: str, no_demonyms: bool, **options) -> None:
+        run = geoparse_jsonl(input, output, get_geoparser(), include_demonyms=not no_demonyms)
         self.stdout.write(f"{run.documents} documents in {run.seconds:.2f} s: {run.docs_per_second:.0f} docs/s")
