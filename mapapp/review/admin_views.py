@@ -11,10 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from mapapp.models import Article
 from mapapp.review import roles
+from mapapp.review.audit import recent_changes
 from mapapp.review.decisions import DecisionError, decision_record, mentions_named
 from mapapp.review.forms import EVERY_STORY, NOT_A_PLACE, POINT, ReviewChoiceForm
 from mapapp.review.places import place_from_candidate, place_from_point
 from mapapp.review.queue import article_review_items, review_queue
+
+AUDIT_ROWS = 200
 
 
 def can_review(user) -> bool:
@@ -31,6 +34,16 @@ def queue_page(admin_site, request: HttpRequest) -> HttpResponse:
         "items": items,
         "articles": len({item.article.pk for item in items}),
         "next_url": request.get_full_path(),
+    })
+
+
+def audit_page(admin_site, request: HttpRequest) -> HttpResponse:
+    """The latest changes across articles, mentions, places, decisions and rules."""
+    if not can_review(request.user):
+        raise PermissionDenied
+    return _render(admin_site, request, "admin/mapapp/review/audit.html", {
+        "title": "Audit trail: latest changes",
+        "entries": recent_changes(limit=AUDIT_ROWS),
     })
 
 
