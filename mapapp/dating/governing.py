@@ -21,6 +21,7 @@ Rules, in order, for each passage (a sentence):
 import datetime
 from collections.abc import Sequence
 
+from mapapp.dating.anchoring import resolve_anchored
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import (
     Expression,
@@ -30,7 +31,7 @@ from mapapp.dating.expressions import (
     reporting_spans,
 )
 from mapapp.dating.language import detect_language
-from mapapp.dating.resolution import resolve, resolve_anchored
+from mapapp.dating.resolution import resolve
 from mapapp.passages import split_passages
 
 # How far a reporting verb may sit from the expression that dates it:

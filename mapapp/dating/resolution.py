@@ -92,10 +92,10 @@ def _past_period(
     expression: Expression, published: datetime.date, language: str | None
 ) -> tuple[datetime.date, datetime.date, str] | None:
     """"Over the past two weeks": from that long ago to publication."""
-    unit = _unit(expression.group("unit"), language)
+    unit = unit_of(expression.group("unit"), language)
     if unit is None:
         return None
-    count = _RECENT[unit] if expression.group("recent") else _count(expression.group("n"), language)
+    count = _RECENT[unit] if expression.group("recent") else count_of(expression.group("n"), language)
     if count is None:
         return None
     start = parse(f"{count} {unit}s ago", "en", published)
@@ -161,8 +161,8 @@ def resolve(
     this") never end after ``published``. A weekday said to be "next"/"coming",
     or with ``future`` (the clause is in the future tense), is the first such
     day on or after publication; with ``future`` a date without a year is the
-    coming one. Anchored expressions ("the next day") are
-    resolved by the caller, which knows the previous passage.
+    coming one. Anchored expressions ("the next day") are resolved by
+    ``anchoring.resolve_anchored``, which needs the date they count from.
     """
     lang = language or "en"
     kind = expression.kind
@@ -216,10 +216,12 @@ def resolve(
             return None
         dates = (saturday[0], min(saturday[0] + ONE_DAY, published), "range")
     elif kind == "decade":
-        first = int(core) - int(core) % 10
-        if first > published.year:
+        year = int(core)
+        # "The 1800s" is a century; "the 2000s" the decade, as news uses them.
+        length = 100 if year % 100 == 0 and year < 2000 else 10
+        if year > published.year:
             return None
-        dates = (datetime.date(first, 1, 1), min(datetime.date(first + 9, 12, 31), published), "range")
+        dates = (datetime.date(year, 1, 1), min(datetime.date(year + length - 1, 12, 31), published), "range")
     elif kind == "past_period":
         dates = _past_period(expression, published, language)
     elif kind == "feast":
@@ -242,42 +244,8 @@ def resolve(
     return EventDate(start, end, precision, "stated", expression.text)
 
 
-def resolve_anchored(
-    expression: Expression, anchor: EventDate, language: str | None, *, source: str
-) -> EventDate | None:
-    """The date an anchored expression ("the next day", "a month later") means
-    counted from ``anchor``, or None if the anchor is too coarse for it.
-
-    Days and weeks need a day to count from; months keep month precision and
-    years year precision.
-    """
-    step = _anchored_step(expression, language)
-    if step is None:
-        return None
-    count, unit = step
-    if unit in ("day", "week"):
-        if anchor.precision != "day":
-            return None
-        day = anchor.start + datetime.timedelta(days=count * (7 if unit == "week" else 1))
-        start, end, precision = day, day, "day"
-    elif unit == "month" and anchor.precision in ("day", "month"):
-        start, end, precision = period_dates(shift_months(anchor.start, count), "month")
-    elif unit == "year":
-        start, end, precision = period_dates(anchor.start.replace(day=1, month=1, year=anchor.start.year + count), "year")
-    else:
-        return None
-    return EventDate(start, end, precision, source, expression.text)
-
-
-def shift_months(day: datetime.date, months: int) -> datetime.date:
-    """``day`` moved by whole months, on the same day of the month where it exists."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, min(day.day, last))
-
-
-def _count(number: str | None, language: str | None) -> int | None:
+def count_of(number: str | None, language: str | None) -> int | None:
+    """The number a digit string or number word stands for; 1 when absent."""
     if number is None:
         return 1
     if number.isdigit():
@@ -285,19 +253,6 @@ def _count(number: str | None, language: str | None) -> int | None:
     return compiled(language).vocabulary.number_words.get(number.lower())
 
 
-def _unit(word: str | None, language: str | None) -> str | None:
+def unit_of(word: str | None, language: str | None) -> str | None:
+    """"day", "week", "month", "year" or "hour" for a unit word of the language."""
     return compiled(language).vocabulary.units.get((word or "").lower()) if word else None
-
-
-def _anchored_step(expression: Expression, language: str | None) -> tuple[int, str] | None:
-    if expression.group("after") is not None:
-        return 1, "day"
-    if expression.group("before") is not None:
-        return -1, "day"
-    if expression.group("same") is not None:
-        return 0, "day"
-    count = _count(expression.group("n"), language)
-    unit = _unit(expression.group("unit"), language)
-    if count is None or unit is None:
-        return None
-    return (-count if expression.group("earlier") is not None else count), unit

@@ -206,3 +206,8 @@ def test_a_weekday_named_with_a_yearless_date_picks_the_year_they_agree():
     assert date_of("Monday, March 30, the suspect was arrested.", "2010-06-15").start == day("2009-03-30")
     assert date_of("Am Montag, den 30. März, begann der Prozess.", "2010-06-15", "de").start == day("2009-03-30")
     assert date_of("Thursday, October 12, was the deadliest day.", "2023-11-15").start == day("2023-10-12")
+
+
+def test_a_round_hundred_before_2000_is_a_century():
+    assert span(date_of("Artifacts were excavated in the 1800s.", "2010-06-15"))[:2] == ("1800-01-01", "1899-12-31")
+    assert span(date_of("The city grew in the 2000s.", "2012-12-03"))[:2] == ("2000-01-01", "2009-12-31")
