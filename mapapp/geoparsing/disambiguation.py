@@ -33,7 +33,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_country": 1.5, "neighbour": 0.5, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -116,6 +116,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         for k in keys
     }
     same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
+    support_cap = w["support_cap"]
     scores = {k: list(v) for k, v in base.items()}
     for _ in range(int(w["rounds"])):
         region_mass: dict[str, dict[int, float]] = {}
@@ -161,7 +162,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                             bordering = gaz.neighbours.get(cc, ())
                             near -= wk * sum(v for c, v in cm.items() if c in bordering)
                             support += neighbour * math.log1p(max(0.0, near))
-                rescored.append((e, s + support))
+                rescored.append((e, s + min(support, support_cap)))
             rescored.sort(key=lambda es: -es[1])
             new_scores[k] = rescored
         scores = new_scores
