@@ -1,10 +1,10 @@
 """The public map page and the JSON API behind it. Views parse parameters
 (mapapp.params), ask selectors and the map index, and shape the answer."""
 import json
+import math
 from functools import wraps
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -103,17 +103,26 @@ def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
     view = view_param(request.GET)
     page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
     place = get_object_or_404(Place, pk=place_id)
-    paginator = Paginator(selectors.place_mentions_in_view(place.pk, view), PAGE_SIZE)
-    page = paginator.get_page(page_number)
+    # The index picks the page's mentions (the same ones the map counts); only those
+    # twenty rows are read from the database.
+    ids, count = selectors.view_mention_ids(
+        view, map_index(), place_id=place.pk, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
+    )
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    if page_number > pages:
+        page_number = pages
+        ids, count = selectors.view_mention_ids(
+            view, map_index(), place_id=place.pk, limit=PAGE_SIZE, offset=(pages - 1) * PAGE_SIZE
+        )
     return JsonResponse(
         {
             "place": {"id": place.pk, "name": place.name, "kind": place.kind,
                       "country_code": place.country_code, "admin1": place.admin1,
                       "latitude": place.latitude, "longitude": place.longitude},
-            "count": paginator.count,
-            "page": page.number,
-            "pages": paginator.num_pages,
-            "results": [_mention_json(m) for m in page.object_list],
+            "count": count,
+            "page": page_number,
+            "pages": pages,
+            "results": [_mention_json(m) for m in selectors.mentions_by_ids(ids)],
         }
     )
 

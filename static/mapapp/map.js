@@ -167,10 +167,20 @@
       state.markers.set(p.id, marker);
     });
     drawPlaceList(data.places || [], data.totals);
+    fitToDataOnce(data.features);
     const t = data.totals;
     $("window-summary").textContent = t.places + " places, " + t.mentions + " mentions";
     document.body.dataset.placesLoaded = String(t.places);
     if (state.placeId !== null) loadPassages();
+  }
+
+  /* A first visit without a view in its URL starts framed on the places. */
+  function fitToDataOnce(features) {
+    if (state.fitted) return;
+    state.fitted = true;
+    if (!features.length) return;
+    const bounds = L.latLngBounds(features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
+    state.map.fitBounds(bounds.pad(0.2), { maxZoom: 7, animate: false });
   }
 
   function drawCluster(p, lat, lon) {
@@ -287,6 +297,7 @@
     $("passages-heading").textContent = data.place.name;
     $("passages-count").textContent =
       data.count + (data.count === 1 ? " passage" : " passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
+    list.start = (data.page - 1) * 20 + 1;
     list.replaceChildren(...data.results.map(passageItem));
     $("passages-prev").disabled = data.page <= 1;
     $("passages-next").disabled = data.page >= data.pages;
@@ -391,6 +402,7 @@
       onAxis: (from, to) => { state.axis = [from, to]; writeUrl(); loadTimeline(); },
     });
     if (centre) map.setView([centre.lat, centre.lng], centre.z, { animate: false });
+    state.fitted = Boolean(centre);
     if (state.window) {
       $("window-start").value = toIso(state.window[0]);
       $("window-end").value = toIso(state.window[1]);
