@@ -5,6 +5,7 @@ One queue item is one name in one article, because a choice applies to every men
 of that name in the article."""
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from mapapp.models import Article, Mention, PlaceDecision, Rule
 from mapapp.review.countries import country_name
@@ -55,6 +56,8 @@ class ReviewItem:
     reasons: list[str]
     candidates: list[CandidateOption]
     decision: PlaceDecision | None = None
+    # Where the page should scroll once this item is settled: the next one waiting.
+    next_anchor: str = "content"
     rules: list[Rule] = field(default_factory=list)
     # (country code, name) a rule may be limited to: the countries the article names,
     # most often first, then those of the candidates ("Tripoli in stories about Lebanon").
@@ -149,6 +152,9 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             rule_contexts=_rule_contexts(countries, named[0]),
         ))
     items.sort(key=_urgency)
+    waiting = [item for item in items if item.needs_review]
+    for item, following in pairwise(waiting):
+        item.next_anchor = following.anchor
     return items
 
 
