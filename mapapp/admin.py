@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -94,7 +93,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return HttpResponseNotAllowed(["POST"])
         if not self.has_publish_permission(request):
             raise PermissionDenied
-        article = get_object_or_404(Article, pk=object_id)
+        article = admin_views.article_or_404(object_id)
         target = request.POST.get("publication", "")
         if target not in Article.Publication.values:
             self.message_user(request, "Unknown publication state.", messages.ERROR)

@@ -208,3 +208,10 @@ def test_add_editor_makes_a_staff_user_in_the_editors_group_and_nothing_more():
     assert user.is_staff and not user.is_superuser and not user.has_usable_password()
     assert [g.name for g in user.groups.all()] == [EDITORS_GROUP]
     assert user.has_perm("mapapp.publish_article") and not user.has_perm("auth.add_user")
+
+
+def test_a_malformed_article_id_is_a_404_not_a_crash():
+    client = logged_in(make_editor())
+    assert client.get("/admin/mapapp/article/abc/review/").status_code == 404
+    assert client.post("/admin/mapapp/article/abc/publication/",
+                       {"publication": "published"}).status_code == 404

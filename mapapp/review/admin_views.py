@@ -20,6 +20,13 @@ from mapapp.review.queue import article_review_items, review_queue
 AUDIT_ROWS = 200
 
 
+def article_or_404(object_id: str) -> Article:
+    """The article an admin URL names; 404 (not a server error) for a malformed id."""
+    if not unquote(object_id).isdigit():
+        raise Http404("No such article.")
+    return get_object_or_404(Article, pk=int(unquote(object_id)))
+
+
 def can_review(user) -> bool:
     return user.is_active and user.is_staff and user.has_perms(roles.DECIDE_PERMISSIONS)
 
@@ -51,7 +58,7 @@ def article_review_page(admin_site, request: HttpRequest, object_id: str) -> Htt
     """GET: one article's names, the doubtful first. POST: record one choice."""
     if not can_review(request.user):
         raise PermissionDenied
-    article = get_object_or_404(Article, pk=unquote(object_id))
+    article = article_or_404(object_id)
     here = reverse("admin:mapapp_article_review", args=[article.pk])
     errors = {}
     if request.method == "POST":
