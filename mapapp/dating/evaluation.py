@@ -106,7 +106,8 @@ def evaluate(cases: Iterable[Case]) -> list[Outcome]:
 
 
 def report(outcomes: list[Outcome]) -> str:
-    """Accuracy overall and per category, agreement on precision and source, and failures."""
+    """Accuracy overall, per split and per category (all cases and held-out ones),
+    agreement on precision and source, and every failure."""
     lines = []
     total = len(outcomes)
     right = sum(o.correct for o in outcomes)
@@ -120,13 +121,13 @@ def report(outcomes: list[Outcome]) -> str:
         good = sum(o.correct for o in group)
         lines.append(f"split {split}: {good}/{len(group)} = {_percent(good, len(group))}")
     lines.append("")
-    lines.append(f"{'category':<14} {'right':>5} {'of':>4} {'accuracy':>9}")
+    lines.append(f"{'category':<14} {'all':>16}   {'held out':>16}")
     by_category: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
         by_category[outcome.case.category].append(outcome)
     for category, group in by_category.items():
-        good = sum(o.correct for o in group)
-        lines.append(f"{category:<14} {good:>5} {len(group):>4} {_percent(good, len(group)):>9}")
+        held_out = [o for o in group if o.case.split != "dev"]
+        lines.append(f"{category:<14} {_fraction(group):>16}   {_fraction(held_out):>16}")
     failures = [o for o in outcomes if not o.correct]
     lines.append("")
     lines.append(f"failures ({len(failures)}):")
@@ -138,6 +139,11 @@ def report(outcomes: list[Outcome]) -> str:
             f"got {_span(got)} {got.precision}/{got.source} from {got.expression!r}"
         )
     return "\n".join(lines)
+
+
+def _fraction(group: list[Outcome]) -> str:
+    right = sum(o.correct for o in group)
+    return f"{right}/{len(group)} {_percent(right, len(group)):>6}" if group else "-"
 
 
 def _percent(part: int, whole: int) -> str:
