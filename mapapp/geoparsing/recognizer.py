@@ -80,6 +80,18 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 2 and word[1] in "'’" and word[2].isupper()
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """True inside a headline written In Title Case, where capitals say nothing about names."""
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    stops = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    words = _WORD.findall(text, start, min(stops) if stops else len(text))
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
@@ -273,9 +285,12 @@ class Recognizer:
             self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["city"] and not p & ALTERNATE for p in m.postings
         ):
             return None  # acronyms ("HIV", "SOS", "IRS") that happen to spell a town
-        if nxt is not None and nxt.capitalised and text[m.end:nxt.start] == "-" \
-                and not self.gaz.names.get(nxt.key):
+        if nxt is not None and nxt.capitalised and text[m.end:nxt.start] == "-" and (
+            not self.gaz.names.get(nxt.key) or not self._has_big_place(m.postings)
+        ):
             return None  # part of a compound name: "Wal-Mart", "Coca-Cola"
+        if last.possessive and nxt is not None and nxt.key == "day":
+            return None  # a holiday: "St. Patrick's Day"
         if text[m.end:m.end + 1] == "$":
             return None  # currency: "US$460 million"
         if nxt is not None and not nxt.capitalised and nxt.key in NAMED_AFTER_PLACES:
@@ -308,8 +323,10 @@ class Recognizer:
         if nxt_joined and nxt.capitalised and nxt.key not in MODIFIERS:
             if nxt.key in NON_PLACE_HEADS:
                 return None
-            if single and m.key in self._first_names and nxt.key not in self._common \
-                    and nxt.key not in MONTHS_AND_DAYS:
+            if single and nxt.key not in MONTHS_AND_DAYS and nxt.key not in FUNCTION_WORDS and (
+                (m.key in self._first_names and nxt.key not in self._common)
+                or (m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 1_000_000))
+            ):
                 # Two names side by side with no punctuation, the first a given name:
                 # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
                 people.add(nxt.key)
@@ -350,7 +367,7 @@ class Recognizer:
                 # A capital at the start of a sentence or in an all-caps line says nothing, so
                 # the word must name a very prominent place to count ("Paris", not "Reading");
                 # elsewhere the capital makes it a name, and a sizeable place will do.
-                uncertain_case = word in self._common and first.sentence_initial or (
+                uncertain_case = word in self._common and (first.sentence_initial or _in_title_case(text, m.start)) or (
                     # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
                     first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
                 )
@@ -370,7 +387,8 @@ class Recognizer:
         if tok.key not in self._first_names or tok.key in FUNCTION_WORDS:
             return False
         postings = self.gaz.names.get(tok.key)
-        return not (postings and self._has_big_place(postings))
+        # "Paris Hilton" aside, a name that is also a major place is read as the place.
+        return not (postings and self._has_big_place(postings, 1_000_000))
 
     def _has_big_place(self, postings: tuple[int, ...], city_size: int = 100_000) -> bool:
         """True when a name can be a country, a sizeable region or a city over ``city_size``."""
