@@ -141,6 +141,7 @@ def _date_passage(
     candidates: list[tuple[int, int, EventDate]] = []
     expressions = find_expressions(text, start, end, language)
     reports = reporting_spans(text, start, end, language) if expressions else []
+    last_end = start
     for expression in expressions:
         statement = _dates_a_statement(expression, reports, text, start)
         if expression.kind == "anchored":
@@ -167,12 +168,21 @@ def _date_passage(
             rank = 1
         else:
             rank = 0
+        if candidates and expression.kind == "explicit" and _in_apposition(text, last_end, expression.start):
+            # "Yesterday, February 17, 2006,": the calendar date says the same, exactly.
+            rank = min(rank, candidates.pop()[0])
         candidates.append((rank, expression.start, date))
+        last_end = expression.end
     if candidates:
         return min(candidates, key=lambda candidate: candidate[:2])[2]
     if previous is not None and previous.source != "published":
         return EventDate(previous.start, previous.end, previous.precision, "inferred", previous.expression)
     return None
+
+
+def _in_apposition(text: str, previous_end: int, start: int) -> bool:
+    """Whether only a comma or spaces separate two expressions."""
+    return previous_end <= start and text[previous_end:start].strip(" ,") == ""
 
 
 def _dates_a_statement(

@@ -96,3 +96,8 @@ def test_a_skipped_sentence_in_another_paragraph_passes_nothing_on():
     text = "Troops entered the village on Tuesday.\nResidents in Kramatorsk returned."
     second = text.index("Residents")
     assert date_passages(text, [(second, len(text))], day("2014-06-08"))[0].source == "published"
+
+
+def test_a_calendar_date_in_apposition_wins_over_the_relative_one():
+    date = date_of("Yesterday, February 17, 2006, the WHO confirmed avian flu.", "2006-02-18")
+    assert (date.start, date.expression) == (day("2006-02-17"), "February 17, 2006")
