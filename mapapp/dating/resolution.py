@@ -181,8 +181,13 @@ def resolve(
         if dates and dates[0] > published:
             return None
     elif kind == "last_month":
-        # Reading from the end of the previous month skips the current one.
-        dates = _parsed(core, lang, published.replace(day=1) - ONE_DAY)
+        # Reading from the end of the previous month skips the current one;
+        # "August of last year" reads from the end of last year.
+        if expression.group("ly"):
+            base = datetime.date(published.year - 1, 12, 31)
+        else:
+            base = published.replace(day=1) - ONE_DAY
+        dates = _parsed(core, lang, base)
     elif kind == "explicit" and future and not _YEAR.search(core):
         # "The first day of school will be Aug. 17": the coming one.
         dates = _parsed(core, lang, published, prefer="future")

@@ -211,3 +211,10 @@ def test_a_weekday_named_with_a_yearless_date_picks_the_year_they_agree():
 def test_a_round_hundred_before_2000_is_a_century():
     assert span(date_of("Artifacts were excavated in the 1800s.", "2010-06-15"))[:2] == ("1800-01-01", "1899-12-31")
     assert span(date_of("The city grew in the 2000s.", "2012-12-03"))[:2] == ("2000-01-01", "2009-12-31")
+
+
+def test_month_of_a_year_and_month_of_last_year():
+    assert span(date_of("The outbreak began in August of last year.", "2009-05-01")) == (
+        "2008-08-01", "2008-08-31", "month")
+    assert span(date_of("No cow tested positive since December of 2003.", "2009-05-01")) == (
+        "2003-12-01", "2009-05-01", "range")

@@ -26,7 +26,7 @@ KINDS = (
     "weekday",  # "on Thursday": the latest such day on or before publication
     "relative",  # "yesterday", "10 days ago", "last month": never after publication
     "future",  # "next week", "tomorrow": may lie after publication
-    "last_month",  # "last September": the latest such month before the current one
+    "last_month",  # "last September", "August of last year": before the current month/year
     "year",  # "in 2011": the whole year
     "attributive_year",  # "the 2014 midterms": a year, outranked by any other date
     "since",  # "since 2011": from then to publication
