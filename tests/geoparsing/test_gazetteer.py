@@ -22,7 +22,8 @@ def test_the_directory_comes_from_the_environment(monkeypatch, tmp_path):
 
 
 def test_concurrent_first_uses_build_one_complete_index(tmp_path):
-    """Two processes starting together on an empty directory both get a whole index."""
+    """Two processes starting together on an empty directory both get a whole index,
+    and no temporary file is left behind."""
     env = {**os.environ, "CONFLICTMAP_GAZETTEER_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
     procs = [subprocess.Popen([sys.executable, "-c", _LOAD], env=env, cwd=REPO,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -32,8 +33,9 @@ def test_concurrent_first_uses_build_one_complete_index(tmp_path):
         assert p.returncode == 0, err
         sizes.append(int(out.strip()))
     assert sizes[0] == sizes[1] > 200_000
-    files = sorted(f.name for f in tmp_path.iterdir())
+    files = sorted(f.name for f in tmp_path.iterdir() if f.name != ".build.lock")
     assert len(files) == 1 and files[0].startswith("gazetteer-") and files[0].endswith(".pickle")
+    assert (tmp_path / files[0]).stat().st_mode & 0o044, "the index must be readable by other users"
 
 
 def test_it_holds_countries_regions_cities_and_well_known_regions(geoparser):
