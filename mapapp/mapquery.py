@@ -22,6 +22,7 @@ CLUSTER_MIN_PLACES = 150
 CLUSTER_CELL_PX = 64
 MAX_TIMELINE_BINS = 400
 MAX_TIMELINE_SPANS = 300
+LONG_SPAN_DAYS = 400
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,13 @@ def timeline(
         starts, ends = index.day_start[mask], index.day_end[mask]
     if starts.size == 0:
         return None
-    low = day_number(axis_start) if axis_start else int(starts.min())
-    high = day_number(axis_end) if axis_end else int(ends.max())
+    # By default the axis covers day-dated mentions and spans up to about a year; a long
+    # range ("since 2011") would squeeze everything else into a sliver, so it is clipped.
+    framing = (ends - starts) <= LONG_SPAN_DAYS
+    if not framing.any():
+        framing = np.ones_like(framing)
+    low = day_number(axis_start) if axis_start else int(starts[framing].min())
+    high = day_number(axis_end) if axis_end else int(ends[framing].max())
     high = max(high, low)
     bins = max(1, min(bins, MAX_TIMELINE_BINS))
     bin_days = max(1, math.ceil((high - low + 1) / bins))

@@ -106,8 +106,13 @@ def test_the_timeline_counts_days_and_draws_imprecise_dates_as_spans(client):
     assert data["start"] == "2015-09-01" and data["bin_days"] == 1
     assert sum(data["counts"]) == 2 and data["counts"][16] == 2
     assert data["spans"] == [{"start": "2015-09-01", "end": "2015-09-30", "mentions": 1}]
+    # A long range is drawn clipped rather than stretching the axis over years.
+    mention(homs, dt.date(2011, 1, 1), end=dt.date(2015, 9, 19), precision=Mention.DatePrecision.RANGE)
+    data = client.get(reverse("mapapp:api-timeline"), {"bins": 30}).json()
+    assert data["start"] == "2015-09-01"
+    assert {"start": "2011-01-01", "end": "2015-09-19", "mentions": 1} in data["spans"]
     published = client.get(reverse("mapapp:api-timeline"), {"basis": "published"}).json()
-    assert published["spans"] == [] and sum(published["counts"]) == 3
+    assert published["spans"] == [] and sum(published["counts"]) == 4
 
 
 def test_the_map_follows_changes_to_the_data(client):
