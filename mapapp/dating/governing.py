@@ -65,7 +65,8 @@ def date_passages(
         published = published.date()
     text = text if isinstance(text, str) else ""
     try:
-        language = language or detect_language(text)
+        # "en-GB" and "EN" are English; the vocabularies are keyed by two letters.
+        language = language[:2].lower() if isinstance(language, str) and language else detect_language(text)
     except Exception:  # noqa: BLE001 - guessing a language must never stop dating
         language = None
     reader = _Reader(text, published, language)

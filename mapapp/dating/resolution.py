@@ -15,6 +15,7 @@ from mapapp.dating.calendars import (
 )
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
+from mapapp.dating.vocabularies import VOCABULARIES
 
 ONE_DAY = datetime.timedelta(days=1)
 _YEAR = re.compile(r"\d{4}")
@@ -38,8 +39,8 @@ def parse(
         # Timestamps and digit runs without separators are never dates in prose.
         "PARSERS": ["relative-time", "absolute-time"],
     }
-    parser = DateDataParser(languages=[language or "en"], settings=settings)
     try:
+        parser = DateDataParser(languages=[language or "en"], settings=settings)
         data = parser.get_date_data(core)
     except (ValueError, OverflowError, TypeError, KeyError, AttributeError):
         return None
@@ -164,7 +165,8 @@ def resolve(
     coming one. Anchored expressions ("the next day") are resolved by
     ``anchoring.resolve_anchored``, which needs the date they count from.
     """
-    lang = language or "en"
+    # Languages without a vocabulary only have numeric dates, which read the same.
+    lang = language if language in VOCABULARIES else "en"
     kind = expression.kind
     core = expression.group("core") or ""
     dates: tuple[datetime.date, datetime.date, str] | None

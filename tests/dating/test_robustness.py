@@ -62,3 +62,11 @@ def test_past_expressions_in_the_evaluation_set_never_end_after_publication():
         text, spans = article_of(case)
         date = date_passages(text, spans, case.published, language=case.language)[-1]
         assert date.end <= case.published, case.id
+
+
+def test_language_codes_with_regions_or_unknown_to_dateparser_are_harmless():
+    text = "Yesterday it rained."
+    assert date_passages(text, [(0, len(text))], PUBLISHED, language="en-GB")[0].start == datetime.date(2015, 9, 18)
+    assert date_passages(text, [(0, len(text))], PUBLISHED, language="xx")[0].source == "published"
+    iso = "Il a plu le 2015-09-17."
+    assert date_passages(iso, [(0, len(iso))], PUBLISHED, language="xx")[0].start == datetime.date(2015, 9, 17)
