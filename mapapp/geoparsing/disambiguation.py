@@ -33,7 +33,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -110,32 +110,40 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
 
     weight = {k: 1.0 + math.log(len(by_key[k])) for k in keys}
     # (entry, region, country, base score) per candidate, looked up once.
-    region_arr, country_arr = gaz.region, gaz.country
+    region_arr, country_arr, county_arr = gaz.region, gaz.country, gaz.county
     attrs = {
-        k: [(e, region_arr[e] if gaz.kind[e] != COUNTRY else -1, country_arr[e], s) for e, s in base[k]]
+        k: [(e, region_arr[e] if gaz.kind[e] != COUNTRY else -1, country_arr[e], county_arr[e], s)
+            for e, s in base[k]]
         for k in keys
     }
     same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
-    support_cap = w["support_cap"]
+    support_cap, same_county = w["support_cap"], w["same_county"]
     scores = {k: list(v) for k, v in base.items()}
     for _ in range(int(w["rounds"])):
         region_mass: dict[str, dict[int, float]] = {}
         country_mass: dict[str, dict[str, float]] = {}
+        county_mass: dict[str, dict[int, float]] = {}
         total_region: dict[int, float] = defaultdict(float)
         total_country: dict[str, float] = defaultdict(float)
+        total_county: dict[int, float] = defaultdict(float)
         for k in keys:
             probs = _softmax(scores[k], w["temperature"]) if len(scores[k]) > 1 else (1.0,)
             rm: dict[int, float] = defaultdict(float)
             cm: dict[str, float] = defaultdict(float)
+            um: dict[int, float] = defaultdict(float)
             position = {e: i for i, (e, _s) in enumerate(scores[k])}
-            for e, r, cc, _s in attrs[k]:
+            for e, r, cc, u, _s in attrs[k]:
                 pr = probs[position[e]]
                 if r >= 0:
                     rm[r] += pr
                 if cc:
                     cm[cc] += pr
-            region_mass[k], country_mass[k] = rm, cm
+                if u >= 0:
+                    um[u] += pr
+            region_mass[k], country_mass[k], county_mass[k] = rm, cm, um
             wk = weight[k]
+            for u, v in um.items():
+                total_county[u] += wk * v
             for r, v in rm.items():
                 total_region[r] += wk * v
             for c, v in cm.items():
@@ -146,10 +154,12 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
             if len(attrs[k]) == 1:
                 new_scores[k] = scores[k]  # nothing to choose between
                 continue
-            rm, cm, wk = region_mass[k], country_mass[k], weight[k]
+            rm, cm, um, wk = region_mass[k], country_mass[k], county_mass[k], weight[k]
             rescored = []
-            for e, r, cc, s in attrs[k]:
+            for e, r, cc, u, s in attrs[k]:
                 support = 0.0
+                if u >= 0 and same_county:
+                    support += same_county * math.log1p(max(0.0, total_county[u] - wk * um.get(u, 0.0)))
                 if r >= 0:
                     support += same_region * math.log1p(max(0.0, total_region[r] - wk * rm.get(r, 0.0)))
                 if cc:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mapapp.geoparsing.index_builder import build_index_payload
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 KIND_NAMES = ("country", "region", "city", "other")
 KIND_CODE = {name: code for code, name in enumerate(KIND_NAMES)}
 
@@ -54,6 +54,7 @@ class Gazetteer:
     country: list[str]
     admin1: list[str]
     region: array  # entry number of the first-level division holding the entry, or -1
+    county: array  # entry number of the second-level division holding the entry, or -1
     population: array
     latitude: array
     longitude: array

