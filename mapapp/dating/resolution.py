@@ -191,8 +191,9 @@ def resolve(
             base = published.replace(day=1) - ONE_DAY
         dates = _parsed(core, lang, base)
     elif kind == "explicit" and future and not _YEAR.search(core):
-        # "The first day of school will be Aug. 17": the coming one.
-        dates = _parsed(core, lang, published, prefer="future")
+        # "The first day of school will be Aug. 17": the coming one (read from
+        # the day before, so that a date equal to publication stays there).
+        dates = _parsed(core, lang, published - ONE_DAY, prefer="future")
     elif kind == "explicit" and expression.group("wd") and not _YEAR.search(core):
         dates = _agreeing_with_weekday(core, expression.group("wd") or "", lang, published)
     elif kind in ("relative", "explicit", "year", "attributive_year", "future"):

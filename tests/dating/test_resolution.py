@@ -218,3 +218,7 @@ def test_month_of_a_year_and_month_of_last_year():
         "2008-08-01", "2008-08-31", "month")
     assert span(date_of("No cow tested positive since December of 2003.", "2009-05-01")) == (
         "2003-12-01", "2009-05-01", "range")
+
+
+def test_a_future_date_equal_to_publication_stays_on_that_day():
+    assert date_of("Inspectors are due to arrive in Douma on April 14.", "2018-04-14").start == day("2018-04-14")
