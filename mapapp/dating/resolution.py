@@ -138,8 +138,9 @@ def _season(
         which = "last" if expression.group("last") is not None else (
             "next" if expression.group("next") is not None else "this")
         start, end = season_relative(season, published, which)
-    # A season under way has happened only up to publication.
-    if start <= published < end:
+    # A season under way has happened only up to publication; "since the
+    # summer" runs from its start to publication.
+    if start <= published < end or (expression.group("since") is not None and start <= published):
         end = published
     return start, end, "range"
 

@@ -222,3 +222,12 @@ def test_month_of_a_year_and_month_of_last_year():
 
 def test_a_future_date_equal_to_publication_stays_on_that_day():
     assert date_of("Inspectors are due to arrive in Douma on April 14.", "2018-04-14").start == day("2018-04-14")
+
+
+def test_since_a_season_and_german_bare_years():
+    assert span(date_of("The candidate had trailed in the polls since the summer.", "2016-11-09")) == (
+        "2016-06-01", "2016-11-09", "range")
+    assert span(date_of("Die Zeitschrift war bereits 2011 Ziel eines Anschlags.", "2015-01-08", "de"))[:2] == (
+        "2011-01-01", "2011-12-31")
+    assert span(date_of("2011 begann der Krieg.", "2015-01-08", "de"))[:2] == ("2011-01-01", "2011-12-31")
+    assert date_of("Schon 2000 Menschen flohen.", "2015-01-08", "de").source == "published"

@@ -14,7 +14,8 @@ the resolver how to turn the parsed date into an event date, and named groups:
   a date anchored on an earlier one ("the next day", "a month later");
 - ``n``/``unit``/``recent`` of "over the past two weeks", "in recent days";
 - ``f_<feast>`` and ``s_<season>`` name which feast or season; ``y`` its year;
-  ``this``/``next`` (with ``last``) which season relative to publication.
+  ``this``/``next`` (with ``last``) which season relative to publication;
+  ``since`` a season that runs on to publication ("since the summer").
 
 NUMERIC holds the patterns every language shares (2015-09-17, 17.09.2015).
 """

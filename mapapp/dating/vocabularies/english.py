@@ -87,6 +87,7 @@ ENGLISH = Vocabulary(
             {"spring": "spring", "summer": "summer", "autumn": "autumn|fall", "winter": "winter"},
             (
                 r"\b(?:(?P<last>last)|(?P<this>this|earlier\s+this)|(?P<next>next))\s+{S}\b",
+                r"\b(?P<since>(?:ever\s+)?since)\s+(?:the|(?P<last>last))\s+{S}\b",
                 rf"\b(?:(?:in\s+)?the\s+)?{{S}}\s+(?:of\s+)?(?P<y>{YEAR})\b",
             ),
         ),

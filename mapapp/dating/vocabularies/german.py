@@ -14,6 +14,11 @@ _MON_DE = (
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
     r"|November|Dezember)"
 )
+# Nouns after a four-digit number that make it a count ("schon 2000 Menschen").
+_COUNT_NOUNS_DE = (
+    r"(?:Menschen|Personen|Soldaten|Kämpfer|Flüchtlinge|Kinder|Frauen|Männer|Familien|Häuser"
+    r"|Euro|Dollar|Kilometer|Meter|Tonnen|Tote|Toten|Opfer|Stimmen|Fälle|Einwohner|Mitarbeiter)\b"
+)
 _NUM_DE = (
     r"(?:\d{1,3}|einem|einer|einen|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
     r"|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig)"
@@ -41,6 +46,10 @@ GERMAN = Vocabulary(
         ("this_period", r"\b(?:(?:Anfang|früher\s+in|zu\s+Beginn|seit\s+Beginn)\s+)?(?:dieses|diesen|dieser|in\s+diesem|in\s+dieser|diese)\s+(?P<unit>Jahr(?:es)?|Monat(?:s)?|Woche)\b"),
         ("this_period", r"\b(?:Anfang|Beginn)\s+(?:des|der)\s+(?P<unit>Jahres|Monats|Woche)\b(?!\s+\d)"),
         ("year", rf"\b(?:im\s+Jahr(?:e)?|in|während|Anfang|Ende|Mitte|im\s+(?:Sommer|Winter|Frühjahr|Herbst))\s+(?P<core>{YEAR})\b"),
+        # German puts bare years in front ("2011 begann der Krieg") or after an
+        # adverb ("bereits 2011").
+        ("year", rf"\b(?:bereits|schon|erst|noch)\s+(?P<core>{YEAR})\b(?!\s*(?:%|Prozent|{_COUNT_NOUNS_DE}))"),
+        ("year", rf"^(?P<core>{YEAR})\b(?=\s*,|\s+(?-i:[a-zäöü]))"),
         ("anchored", r"\b(?:(?P<after>am\s+(?:nächsten|folgenden)\s+Tag|einen\s+Tag\s+später|tags\s+darauf)|(?P<before>am\s+Vortag|einen\s+Tag\s+(?:zuvor|vorher))|(?P<same>am\s+(?:selben|gleichen)\s+Tag))\b"),
         ("anchored", rf"\b(?P<n>{_NUM_DE})\s+(?P<unit>Tage?|Wochen?|Monate?|Jahre?)\s+(?:(?P<later>später|danach)|(?P<earlier>zuvor|vorher|früher))\b"),
         ("weekend", r"\b(?:am|übers|über\s+das)\s+(?:(?P<last>vergangenen|letzten)\s+)?Wochenende\b"),
