@@ -27,7 +27,7 @@ from mapapp.geoparsing.recognizer import Mention
 
 COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "city", "other"))
 ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own prior
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 20
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 
 WEIGHTS = {

@@ -80,6 +80,7 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 2 and word[1] in "'’" and word[2].isupper()
 
 
+_ELISION = re.compile(r"(?<![^\W_])[^\W\d_]['’][A-Z]")  # "d'Ivoire", "l'Aquila"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -129,11 +130,10 @@ class Tokens:
         self._text = text
         self._matches = list(_TOKEN.finditer(text))
         self._cache: list[Token | None] = [None] * len(self._matches)
+        elisions = {m.start() for m in _ELISION.finditer(text)} if "'" in text or "’" in text else ()
         self.capitalised = [
             i for i, start in enumerate([m.start() for m in self._matches])
-            if text[start].isupper() or (
-                text[start + 1:start + 2] in ("'", "’") and text[start + 2:start + 3].isupper()
-            )
+            if text[start].isupper() or start in elisions
         ]
 
     def __len__(self) -> int:
