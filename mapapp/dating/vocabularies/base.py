@@ -53,11 +53,14 @@ NUMERIC = (
 DIGIT_KINDS = frozenset({"year", "attributive_year", "decade", "day_of_month"})
 
 
-def feast_pattern(feasts: dict[str, str], before: str = r"\b", after: str = r"\b") -> tuple[str, str, str]:
-    """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS)."""
+def feast_pattern(
+    feasts: dict[str, str], needle: str, before: str = r"\b", after: str = r"\b"
+) -> tuple[str, str, str]:
+    """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS);
+    ``needle`` is a cheap search every such passage passes."""
     names = "|".join(f"(?P<f_{key}>{source})" for key, source in feasts.items())
     source = rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
-    return "feast", source, "|".join(feasts.values())
+    return "feast", source, needle
 
 
 def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
@@ -77,7 +80,8 @@ class Vocabulary:
     # only in passages where the needle is found.
     patterns: tuple[tuple[str, ...], ...]
     # Cheap words any pattern needs at least one of: passages without them are
-    # skipped before the patterns run.
+    # skipped before the patterns run. Searched in the lower-cased passage, so
+    # written in lower case (\d and \b only as escapes).
     triggers: str = r"\d"
     reporting: str = r"(?!x)x"
     number_words: dict[str, int] = field(default_factory=dict)
