@@ -18,8 +18,9 @@ from mapapp.geoparsing.gazetteer import (
     KIND_CODE,
     Gazetteer,
 )
-from mapapp.geoparsing.normalize import name_key
+from mapapp.geoparsing.tokens import Token, Tokens, in_title_case, is_initial, tokenize
 from mapapp.geoparsing.wordlists import (
+    CONNECTORS,
     FUNCTION_WORDS,
     GEO_HEADS_BEFORE_OF,
     MODIFIERS,
@@ -32,27 +33,8 @@ from mapapp.geoparsing.wordlists import (
 )
 
 MAX_NAME_TOKENS = 6
-# Connectors allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").
-CONNECTORS = frozenset(["of", "al", "el", "ad", "ar", "as", "ash", "az", "ad", "ed", "en", "er", "es", "et", "ez", "de", "del", "della", "der", "des", "di", "du", "da", "la", "le", "los", "las", "van", "von", "bin", "ibn", "upon", "on", "and", "the", "y"])
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
-_SENTENCE_END = set(".!?:;(\n")
-_QUOTES = set('"“”\'‘’')
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    capitalised: bool
-    all_caps: bool
-    sentence_initial: bool
-    joined_to_previous: bool  # only a space or hyphen between it and the previous token
-    possessive: bool
-    full_key: str  # key before the possessive was stripped: "peoples" in "People's Republic"
 
 
 @dataclass(slots=True)
@@ -68,131 +50,6 @@ class Mention:
     region_cue: bool  # "province of Idlib", "Idlib province"
     first_token: int
     last_token: int
-
-
-_ABBREVIATED_WORDS = frozenset(["st", "ste", "ft", "mt", "pt", "sgt", "lt", "gen", "col", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof"])
-
-
-def _is_capitalised(word: str) -> bool:
-    """"Kerry", "KERRY", "d'Ivoire", "O'Hare" count; "said", "al" do not."""
-    if word[0].isupper():
-        return True
-    return len(word) > 2 and word[1] in "'’" and word[2].isupper()
-
-
-_ELISION = re.compile(r"(?<![^\W_])[^\W\d_]['’][A-Z]")  # "d'Ivoire", "l'Aquila"
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _in_title_case(text: str, position: int) -> bool:
-    """True inside a headline written In Title Case, where capitals say nothing about names."""
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    stops = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
-    words = _WORD.findall(text, start, min(stops) if stops else len(text))
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
-
-
-def _opens_sentence(text: str, start: int, gap: str) -> bool:
-    """True when the word at ``start`` is the first of a sentence, quote or line."""
-    if "\n" in gap:
-        return True
-    before = text[max(0, start - 40):start].rstrip()
-    if not before:
-        return True
-    last = before[-1]
-    if last in _QUOTES:
-        # An opening quote starts a sentence; a closing one ('Syria," Valentina') does not.
-        ahead = before[:-1].rstrip()
-        return not ahead or ahead[-1] in ".!?:" or before[-2:-1].isspace()
-    return last in _SENTENCE_END
-
-
-def _key(word: str) -> str:
-    # Fast path for the plain ASCII words that make up most of English text.
-    return word.lower() if word.isascii() and word.isalpha() else name_key(word)
-
-
-class Tokens:
-    """The words of a text, each turned into a Token only when first looked at.
-
-    Most words are never looked at: only capitalised ones start a name, and only their
-    neighbours serve as context. ``capitalised`` lists the positions of the former.
-    """
-
-    __slots__ = ("_cache", "_matches", "_text", "capitalised")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._matches = list(_TOKEN.finditer(text))
-        self._cache: list[Token | None] = [None] * len(self._matches)
-        elisions = {m.start() for m in _ELISION.finditer(text)} if "'" in text or "’" in text else ()
-        self.capitalised = [
-            i for i, start in enumerate([m.start() for m in self._matches])
-            if text[start].isupper() or start in elisions
-        ]
-
-    def __len__(self) -> int:
-        return len(self._matches)
-
-    def keys(self, i: int) -> tuple[str, str]:
-        """(key, key with any possessive kept) of word ``i``, without building its Token."""
-        token = self._cache[i]
-        if token is not None:
-            return token.key, token.full_key
-        word = self._matches[i].group()
-        full = _key(word)
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
-            return _key(word[:-2]), full
-        return full, full
-
-    def __getitem__(self, i: int) -> Token:
-        token = self._cache[i]
-        if token is None:
-            token = self._cache[i] = _token(self._text, self._matches, i)
-        return token
-
-
-def tokenize(text: str) -> Tokens:
-    """Words of ``text`` with what the recogniser needs to know about each (see Token)."""
-    return Tokens(text)
-
-
-def _token(text: str, matches: list[re.Match], i: int) -> Token:
-    m = matches[i]
-    start, end = m.span()
-    word = m.group()
-    possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-    if possessive:
-        end -= 2
-        word = word[:-2]
-    joined = False
-    gap = "\n"
-    if i > 0:
-        previous = matches[i - 1]
-        prev_end = previous.end()
-        gap = text[prev_end:start]
-        if gap == " " or not gap:
-            joined = True
-        elif "\n" not in gap:
-            stripped = gap.strip()
-            joined = stripped in ("", "-", "‐", "‑") or (
-                # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
-                stripped == "." and (_key(previous.group()) in _ABBREVIATED_WORDS or _is_initial(previous.group()))
-            )
-    first = word[0]
-    capitalised = first.isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
-    key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
-    if not capitalised:
-        return Token(start, end, word, key, False, False, False, joined, possessive,
-                     _key(m.group()) if possessive else key)
-    sentence_initial = not joined and _opens_sentence(text, start, gap)
-    return Token(start, end, word, key, True, len(word) > 1 and word.isupper(), sentence_initial,
-                 joined, possessive, _key(m.group()) if possessive else key)
 
 
 class Recognizer:
@@ -276,7 +133,7 @@ class Recognizer:
             prev = tokens[m.first_token - 1]  # "Logan-Rogersville" is two places, not a person
         nxt = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
         nxt_joined = nxt is not None and not last.possessive and (
-            nxt.joined_to_previous or (_is_initial(nxt.text) and text[m.end:nxt.start] == " ")
+            nxt.joined_to_previous or (is_initial(nxt.text) and text[m.end:nxt.start] == " ")
         )
         single = m.first_token == m.last_token
         if _CONTRACTION.search(last.text):
@@ -301,7 +158,7 @@ class Recognizer:
             return None  # "The City": only names that really begin with "The" ("The Hague")
 
         # People: "President Assad", "John Kerry", "George W. Bush", "Jordan Smith".
-        if prev is not None and _is_initial(prev.text) and m.first_token >= 2 \
+        if prev is not None and is_initial(prev.text) and m.first_token >= 2 \
                 and text[prev.end:prev.end + 1] == "." and tokens[m.first_token - 2].capitalised:
             people.add(m.key)
             return None
@@ -367,7 +224,7 @@ class Recognizer:
                 # A capital at the start of a sentence or in an all-caps line says nothing, so
                 # the word must name a very prominent place to count ("Paris", not "Reading");
                 # elsewhere the capital makes it a name, and a sizeable place will do.
-                uncertain_case = word in self._common and (first.sentence_initial or _in_title_case(text, m.start)) or (
+                uncertain_case = word in self._common and (first.sentence_initial or in_title_case(text, m.start)) or (
                     # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
                     first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
                 )

@@ -3,33 +3,107 @@
 from __future__ import annotations
 
 # Titles and honorifics: a capitalised name right after one is a person ("President Assad").
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice", "premier", "chancellor", "minister", "secretary", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "imam", "rabbi", "rev", "reverend", "father", "pope", "bishop", "archbishop", "cardinal", "pastor", "coach", "officer", "deputy", "detective", "chief", "inspector", "agent", "ambassador", "envoy", "spokesman", "spokeswoman", "candidate", "attorney", "councilman", "councilwoman", "commissioner", "superintendent", "principal", "dean", "chairman", "chairwoman", "ceo", "founder", "director", "manager", "trooper", "constable", "marshal", "pvt", "private"])
+TITLES = frozenset({
+    "adm", "admiral", "agent", "ambassador", "archbishop", "attorney", "bishop", "candidate",
+    "capt", "captain", "cardinal", "ceo", "chairman", "chairwoman", "chancellor", "chief",
+    "cmdr", "coach", "col", "colonel", "commander", "commissioner", "constable", "councilman",
+    "councilwoman", "dame", "dean", "deputy", "detective", "director", "dr", "emir", "envoy",
+    "father", "founder", "gen", "general", "gov", "governor", "imam", "inspector", "judge",
+    "justice", "king", "lady", "lord", "lt", "maj", "major", "manager", "marshal", "mayor",
+    "minister", "miss", "mr", "mrs", "ms", "officer", "pastor", "pope", "premier", "president",
+    "prince", "princess", "principal", "private", "prof", "pvt", "queen", "rabbi", "rep",
+    "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant", "sgt",
+    "sheik", "sheikh", "sir", "spokesman", "spokeswoman", "superintendent", "trooper", "vice",
+})
 
 # Words that, right after a place name, turn it into the name of a street, a publication,
 # a company, a team or an armed group ("Dublin Road", "Washington Post", "Nusra Front").
 # Public institutions ("Ohio Department of Transportation", "Gainesville Police") are left
 # out on purpose: they sit in the place they are named after, so the place is on the map.
-NON_PLACE_HEADS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "ln", "highway", "hwy", "freeway", "parkway", "pkwy", "way", "court", "ct", "terrace", "circle", "trail", "pike", "turnpike", "expressway", "bridge", "church", "cathedral", "mosque", "temple", "synagogue", "museum", "library", "stadium", "arena", "center", "centre", "hall", "hotel", "mall", "theater", "theatre", "post", "times", "herald", "journal", "tribune", "news", "daily", "gazette", "observer", "magazine", "press", "telegraph", "chronicle", "courier", "register", "sentinel", "star", "record", "bee", "globe", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "group", "holdings", "bank", "airlines", "airways", "railway", "party", "front", "army", "brigade", "brigades", "battalion", "regiment", "movement", "club", "fc", "rangers", "united", "democrats", "republicans", "association", "society", "foundation", "union", "league", "network", "channel", "radio", "tv", "television", "studios", "records", "orchestra", "ballet", "symphony"])
+NON_PLACE_HEADS = frozenset({
+    "airlines", "airways", "arena", "army", "association", "ave", "avenue", "ballet", "bank",
+    "battalion", "bee", "blvd", "boulevard", "bridge", "brigade", "brigades", "cathedral",
+    "center", "centre", "channel", "chronicle", "church", "circle", "club", "co", "company",
+    "corp", "corporation", "courier", "court", "ct", "daily", "democrats", "dr", "drive",
+    "expressway", "fc", "foundation", "freeway", "front", "gazette", "globe", "group", "hall",
+    "herald", "holdings", "hotel", "inc", "journal", "lane", "league", "library", "llc", "ln",
+    "ltd", "magazine", "mall", "mosque", "movement", "museum", "network", "news", "observer",
+    "orchestra", "parkway", "party", "pike", "pkwy", "post", "press", "radio", "railway",
+    "rangers", "rd", "record", "records", "regiment", "register", "republicans", "road",
+    "sentinel", "society", "st", "stadium", "star", "street", "studios", "symphony",
+    "synagogue", "telegraph", "television", "temple", "terrace", "theater", "theatre", "times",
+    "trail", "tribune", "turnpike", "tv", "union", "united", "way",
+})
 
-# Words after "X of": "Province of Idlib", "Republic of Ireland" are places; "Echo of
-# Moscow" or "Bank of America" are organisations.
-GEO_HEADS_BEFORE_OF = frozenset(["province", "state", "city", "town", "village", "republic", "kingdom", "emirate", "sultanate", "principality", "county", "district", "region", "governorate", "prefecture", "municipality", "territory", "territories", "island", "islands", "isle", "gulf", "bay", "sea", "strait", "straits", "port", "lake", "mount", "mountains", "coast", "capital", "people", "citizens", "government", "governor", "mayor", "president", "king", "queen", "prince", "premier", "outskirts", "suburbs", "center", "centre", "heart", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "duchy", "commonwealth", "federation", "union", "archipelago", "peninsula", "cape", "river", "valley"])
+# Words before "of <place>" that keep the place: "Province of Idlib", "Republic of Ireland",
+# "University of Georgia"; any other capitalised word makes an organisation ("Echo of Moscow",
+# "Bank of America") whose name only contains the place.
+GEO_HEADS_BEFORE_OF = frozenset({
+    "archipelago", "association", "bay", "board", "cape", "capital", "center", "central",
+    "centre", "chamber", "citizens", "city", "coast", "college", "commission", "commonwealth",
+    "council", "county", "court", "department", "district", "duchy", "east", "eastern",
+    "emirate", "federation", "government", "governor", "governorate", "gulf", "heart",
+    "institute", "island", "islands", "isle", "king", "kingdom", "lake", "league", "mayor",
+    "ministry", "mount", "mountains", "municipality", "north", "northern", "office",
+    "outskirts", "peninsula", "people", "port", "prefecture", "premier", "president", "prince",
+    "principality", "province", "queen", "region", "republic", "river", "sea", "society",
+    "south", "southern", "state", "strait", "straits", "suburbs", "sultanate", "territories",
+    "territory", "town", "union", "university", "valley", "village", "west", "western",
+})
 
 # Words that put a following capitalised name in a region ("northern Syria", "Greater London").
-MODIFIERS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "metro", "metropolitan", "downtown", "upstate", "downstate", "rural", "urban", "coastal", "inner", "outer", "occupied", "mainland"])
+MODIFIERS = frozenset({
+    "central", "coastal", "downstate", "downtown", "east", "eastern", "greater", "inner",
+    "lower", "mainland", "metro", "metropolitan", "north", "northeast", "northeastern",
+    "northern", "northwest", "northwestern", "occupied", "outer", "rural", "south", "southeast",
+    "southeastern", "southern", "southwest", "southwestern", "upper", "upstate", "urban",
+    "west", "western",
+})
 
 # Place-type words that mark a first-level division: "province of Idlib", "Idlib province".
-REGION_CUES = frozenset(["province", "governorate", "state", "region", "oblast", "prefecture", "emirate", "canton"])
+REGION_CUES = frozenset({
+    "canton", "emirate", "governorate", "oblast", "prefecture", "province", "region", "state",
+})
 
 # Function words that often open a sentence capitalised and are never part of a name.
-FUNCTION_WORDS = frozenset(["the", "a", "an", "in", "on", "at", "to", "from", "of", "for", "by", "with", "and", "or", "but", "if", "as", "is", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "when", "where", "while", "after", "before", "during", "since", "until", "about", "above", "below", "under", "over", "between", "into", "through", "against", "among", "across", "near", "not", "no", "yes", "all", "any", "some", "many", "most", "much", "more", "less", "few", "several", "each", "every", "both", "either", "neither", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "then", "than", "so", "such", "also", "just", "only", "even", "still", "yet", "already", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", "because", "though", "although", "however", "meanwhile", "according", "despite", "last", "next", "new", "old", "like", "unlike", "what's", "it's"])
+FUNCTION_WORDS = frozenset({
+    "a", "about", "above", "according", "across", "after", "against", "all", "already", "also",
+    "although", "among", "an", "and", "any", "as", "at", "because", "before", "below",
+    "between", "both", "but", "by", "despite", "during", "each", "eight", "either", "even",
+    "every", "few", "five", "for", "four", "from", "he", "her", "here", "his", "how", "however",
+    "i", "if", "in", "into", "is", "it", "it's", "its", "just", "last", "less", "like", "many",
+    "meanwhile", "more", "most", "much", "my", "near", "neither", "new", "next", "nine", "no",
+    "not", "of", "old", "on", "one", "only", "or", "our", "over", "seven", "several", "she",
+    "since", "six", "so", "some", "still", "such", "ten", "than", "that", "the", "their",
+    "then", "there", "these", "they", "this", "those", "though", "three", "through", "to",
+    "two", "under", "unlike", "until", "we", "what", "what's", "when", "where", "which",
+    "while", "who", "whom", "whose", "why", "with", "yes", "yet", "you", "your",
+})
 
-MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Months and weekdays, with their abbreviations.
+MONTHS_AND_DAYS = frozenset({
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "friday", "jan",
+    "january", "jul", "july", "jun", "june", "mar", "march", "may", "monday", "nov", "november",
+    "oct", "october", "saturday", "sep", "sept", "september", "sunday", "thursday", "tuesday",
+    "wednesday",
+})
 
 # Names that are in the gazetteer but in news nearly always mean an institution.
-NOT_PLACES = frozenset({"white house", "pentagon", "kremlin", "capitol hill", "wall street", "downing street",
-                        "elysee", "quai dorsay", "foggy bottom", "scotland yard", "whitehall"})
+NOT_PLACES = frozenset({
+    "capitol hill", "downing street", "elysee", "foggy bottom", "kremlin", "pentagon",
+    "quai dorsay", "scotland yard", "wall street", "white house", "whitehall",
+})
 
 # Lower-case words after a place name that make the pair the name of a disease or strain
 # ("Marburg virus", "Lassa fever", "Spanish flu"): the story is not about the place.
-NAMED_AFTER_PLACES = frozenset(["virus", "viruses", "fever", "flu", "influenza", "disease", "syndrome", "encephalitis", "strain"])
+NAMED_AFTER_PLACES = frozenset({
+    "disease", "encephalitis", "fever", "flu", "influenza", "strain", "syndrome", "virus",
+    "viruses",
+})
+
+# Lower-case words allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").
+CONNECTORS = frozenset({
+    "ad", "al", "and", "ar", "as", "ash", "au", "aux", "az", "bin", "da", "de", "del", "della",
+    "der", "des", "di", "du", "ed", "el", "en", "er", "es", "et", "ez", "ibn", "la", "las",
+    "le", "los", "of", "on", "sur", "the", "upon", "van", "von", "y",
+})
