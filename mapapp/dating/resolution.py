@@ -96,7 +96,12 @@ def _past_period(
     unit = unit_of(expression.group("unit"), language)
     if unit is None:
         return None
-    count = _RECENT[unit] if expression.group("recent") else count_of(expression.group("n"), language)
+    number = expression.group("n")
+    if number:
+        count = count_of(number, language)
+    else:
+        # "In recent days" and the Arabic "الأيام الماضية" reach back a while; "the past week" one week.
+        count = _RECENT[unit] if expression.group("recent") is not None else 1
     if count is None:
         return None
     start = parse(f"{count} {unit}s ago", "en", published)
