@@ -9,5 +9,7 @@ app = Celery("conflictmap")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# Registers the remote-control command the sweep uses to ask workers what they hold.
+# Registers the remote-control command the sweep uses to ask workers what they hold,
+# and the workers' own database session settings.
 import mapapp.liveness  # noqa: F401
+import mapapp.worker_session  # noqa: F401

@@ -152,6 +152,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 PROCESSING_STALE_AFTER_SECONDS = env_int("PROCESSING_STALE_AFTER_SECONDS", 600)
 SWEEP_GRACE_SECONDS = env_int("SWEEP_GRACE_SECONDS", 15)
 SWEEP_ASK_TIMEOUT_SECONDS = env_float("SWEEP_ASK_TIMEOUT_SECONDS", 1.0)
+# Workers need not wait for the disk on PostgreSQL commits: see mapapp/worker_session.py.
+WORKER_SYNCHRONOUS_COMMIT = env_bool("WORKER_SYNCHRONOUS_COMMIT", False)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {
         "task": "mapapp.tasks.requeue_stale_articles",

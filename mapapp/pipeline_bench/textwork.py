@@ -1,0 +1,31 @@
+"""How long the text work alone takes per article, in this process, without queue or
+database: finding and resolving places (geoparsing), then dating their passages."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from mapapp.dating import date_passages
+from mapapp.geoparsing import geoparse
+from mapapp.passages import mask_markup, passage_at, split_passages
+from mapapp.pipeline_bench.corpus import news_articles
+
+
+def text_work_ms(count: int = 60) -> dict[str, float]:
+    """Mean milliseconds per news-length article for geoparsing and for dating."""
+    corpus = news_articles(count, tag="profile-", seed=7)
+    geoparse("Aleppo")  # load the gazetteer outside the timing
+    geoparsing = dating = 0.0
+    for article in corpus:
+        tick = time.perf_counter()
+        readable = mask_markup(article.body)
+        toponyms = geoparse(readable)
+        tock = time.perf_counter()
+        spans = split_passages(readable)
+        used = sorted({passage_at(spans, t.start) for t in toponyms})
+        date_passages(readable, used, dt.date.fromisoformat(article.published_at[:10]))
+        geoparsing += tock - tick
+        dating += time.perf_counter() - tock
+    words = sum(len(a.body.split()) for a in corpus) / count
+    return {"geoparse_ms": 1000 * geoparsing / count, "dating_ms": 1000 * dating / count,
+            "words": words}
