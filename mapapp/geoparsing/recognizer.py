@@ -126,7 +126,11 @@ class Recognizer:
         return None
 
     def _judge(self, text: str, tokens: Tokens, m: Mention, people: set[str]) -> Mention | None:
-        """Keep the match if it reads as a place; None for people, organisations, common words."""
+        """Keep the match if it reads as a place; None for people, organisations, common words.
+
+        Names judged to be people go into ``people`` so that later bare mentions of the same
+        name ("Hammond" after "Philip Hammond") are dropped too.
+        """
         first, last = tokens[m.first_token], tokens[m.last_token]
         prev = None
         if m.first_token > 0 and first.joined_to_previous and text[first.start - 1] != "-":
@@ -135,110 +139,118 @@ class Recognizer:
         nxt_joined = nxt is not None and not last.possessive and (
             nxt.joined_to_previous or (is_initial(nxt.text) and text[m.end:nxt.start] == " ")
         )
+        if self._not_a_name(text, m, first, last, nxt) or self._names_a_person(
+            text, tokens, m, prev, nxt if nxt_joined else None, people
+        ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None):
+            return None
+        # A name that is a demonym ("Georgian", "American") is read as one, even where a
+        # village somewhere carries the same name.
+        is_demonym = any(p & DEMONYM for p in m.postings)
+        postings = tuple(p for p in m.postings if p & DEMONYM) if is_demonym else m.postings
+        if m.first_token == m.last_token and not is_demonym and "." not in m.surface:
+            postings = self._as_ordinary_word(text, m, first, postings)
+            if not postings:
+                return None
+        return Mention(start=m.start, end=m.end, surface=m.surface, key=m.key, postings=postings,
+                       is_demonym=is_demonym, region_cue=self._region_cue(tokens, m, nxt, nxt_joined),
+                       first_token=m.first_token, last_token=m.last_token)
+
+    def _not_a_name(self, text: str, m: Mention, first: Token, last: Token, nxt: Token | None) -> bool:
+        """Spans that are no place name whatever the context: contractions, acronyms, brands."""
         single = m.first_token == m.last_token
         if _CONTRACTION.search(last.text):
-            return None  # "I've", "We'll"
+            return True  # "I've", "We'll"
         if single and first.all_caps and len(first.text) <= 5 and "." not in m.surface and not any(
             self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["city"] and not p & ALTERNATE for p in m.postings
         ):
-            return None  # acronyms ("HIV", "SOS", "IRS") that happen to spell a town
+            return True  # acronyms ("HIV", "SOS", "IRS") that happen to spell a town
         if nxt is not None and nxt.capitalised and text[m.end:nxt.start] == "-" and (
             not self.gaz.names.get(nxt.key) or not self._has_big_place(m.postings)
         ):
-            return None  # part of a compound name: "Wal-Mart", "Coca-Cola"
+            return True  # part of a compound name: "Wal-Mart", "Coca-Cola"
         if last.possessive and nxt is not None and nxt.key == "day":
-            return None  # a holiday: "St. Patrick's Day"
+            return True  # a holiday: "St. Patrick's Day"
         if text[m.end:m.end + 1] == "$":
-            return None  # currency: "US$460 million"
+            return True  # currency: "US$460 million"
         if nxt is not None and not nxt.capitalised and nxt.key in NAMED_AFTER_PLACES:
-            return None  # a disease named after a place: "Marburg virus", "Lassa fever"
-        if first.key == "the" and not any(
-            self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings
-        ):
-            return None  # "The City": only names that really begin with "The" ("The Hague")
+            return True  # a disease named after a place: "Marburg virus", "Lassa fever"
+        if first.key == "the" and not any(self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings):
+            return True  # "The City": only names that really begin with "The" ("The Hague")
+        return m.key in NOT_PLACES
 
-        # People: "President Assad", "John Kerry", "George W. Bush", "Jordan Smith".
+    def _names_a_person(self, text: str, tokens: Tokens, m: Mention, prev: Token | None,
+                        nxt: Token | None, people: set[str]) -> bool:
+        """"President Assad", "John Kerry", "George W. Bush", "Jordan Henderson", "Michael"."""
+        single = m.first_token == m.last_token
         if prev is not None and is_initial(prev.text) and m.first_token >= 2 \
                 and text[prev.end:prev.end + 1] == "." and tokens[m.first_token - 2].capitalised:
             people.add(m.key)
-            return None
-        if m.key in NOT_PLACES:
-            return None
-        if single and m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 150_000) \
+            return True
+        popular_given_name = single and m.key in self.gaz.popular_first_names
+        if popular_given_name and not self._has_big_place(m.postings, 150_000) \
                 and not all(p & DEMONYM for p in m.postings):
-            return None  # a given name on its own ("Michael", "Patrick") is a person
-        if prev is not None and prev.capitalised:
-            if prev.key in TITLES:
-                people.add(m.key)
-                return None
-            if self._is_given_name(prev):
-                people.add(m.key)
-                return None
-        if prev is not None and prev.key in TITLES and not prev.capitalised and single:
+            return True  # a given name on its own ("Michael", "Patrick") is a person
+        if prev is not None and (
+            (prev.capitalised and (prev.key in TITLES or self._is_given_name(prev)))
+            or (single and not prev.capitalised and prev.key in TITLES)
+        ):
             people.add(m.key)
-            return None
-        if nxt_joined and nxt.capitalised and nxt.key not in MODIFIERS:
-            if nxt.key in NON_PLACE_HEADS:
-                return None
-            if single and nxt.key not in MONTHS_AND_DAYS and nxt.key not in FUNCTION_WORDS and (
-                (m.key in self._first_names and nxt.key not in self._common)
-                or (m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 1_000_000))
-            ):
-                # Two names side by side with no punctuation, the first a given name:
-                # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
-                people.add(nxt.key)
-                return None
-            if single and m.key in self.gaz.popular_first_names and not self._has_big_place(m.postings, 150_000) \
-                    and not self.gaz.names.get(nxt.key):
-                people.add(nxt.key)
-                return None
-        # Organisations named "X of <place>": "Echo of Moscow", "Bank of America".
+            return True
+        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS and nxt.key not in NON_PLACE_HEADS \
+                and single and nxt.key not in MONTHS_AND_DAYS and nxt.key not in FUNCTION_WORDS and (
+                    (m.key in self._first_names and nxt.key not in self._common)
+                    or (popular_given_name and not self._has_big_place(m.postings, 1_000_000))
+                ):
+            # Two names side by side with no punctuation, the first a given name:
+            # "Jordan Henderson", "Georgia Brown" are people, not a country and a town.
+            people.add(nxt.key)
+            return True
+        return False
+
+    def _names_an_organisation(self, tokens: Tokens, m: Mention, first: Token, nxt: Token | None) -> bool:
+        """"Dublin Road", "Washington Post", "Nusra Front"; "Echo of Moscow", "Bank of America"."""
+        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS and nxt.key in NON_PLACE_HEADS:
+            return True
         if m.first_token >= 2 and first.joined_to_previous:
             of, head = tokens[m.first_token - 1], tokens[m.first_token - 2]
             if of.key == "of" and of.joined_to_previous and head.capitalised \
                     and head.key not in GEO_HEADS_BEFORE_OF and head.key not in TITLES \
                     and not head.sentence_initial:
-                return None
+                return True
+        return False
 
-        # A name that is a demonym ("Georgian", "American") is read as one, even where a
-        # village somewhere carries the same name.
-        demonym_only = any(p & DEMONYM for p in m.postings)
-        if demonym_only:
-            postings = tuple(p for p in m.postings if p & DEMONYM)
-        else:
-            postings = m.postings
+    def _as_ordinary_word(self, text: str, m: Mention, first: Token, postings: tuple[int, ...]) -> tuple[int, ...]:
+        """The postings a one-word match keeps once the chance that it is a plain word is
+        weighed (sentence-initial "Reading", "May", all-caps headlines); () to drop it."""
+        word = first.key
+        if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
+            return ()
+        if word in self._common:
+            # An ordinary word counts only under a place's own name ("Drug" is not Durg)
+            # and not for a region that happens to be called "Centre" or "Coast".
+            postings = tuple(p for p in postings if not p & ALTERNATE
+                             and self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["region"])
+            if not postings:
+                return ()
+        if word in self._common or word in self._frequent:
+            # A capital at the start of a sentence or in a headline says nothing, so the word
+            # must name a very prominent place to count ("Paris", not "Reading"); elsewhere
+            # the capital makes it a name, and a sizeable place will do.
+            uncertain_case = word in self._common and (first.sentence_initial or in_title_case(text, m.start)) or (
+                # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
+                first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
+            )
+            if not self._has_big_place(postings, 1_000_000 if uncertain_case else 100_000):
+                return ()
+        return postings
 
-        # Ordinary words with a capital: sentence-initial "Reading", "May", all-caps headlines.
-        if single and not demonym_only and "." not in m.surface:
-            word = first.key
-            if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
-                return None
-            if word in self._common:
-                # An ordinary word counts only under a place's own name ("Drug" is not Durg)
-                # and not for a region that happens to be called "Centre" or "Coast".
-                postings = tuple(p for p in postings if not p & ALTERNATE
-                                 and self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["region"])
-                if not postings:
-                    return None
-            if word in self._common or word in self._frequent:
-                # A capital at the start of a sentence or in an all-caps line says nothing, so
-                # the word must name a very prominent place to count ("Paris", not "Reading");
-                # elsewhere the capital makes it a name, and a sizeable place will do.
-                uncertain_case = word in self._common and (first.sentence_initial or in_title_case(text, m.start)) or (
-                    # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
-                    first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
-                )
-                city_size = 1_000_000 if uncertain_case else 100_000
-                if not self._has_big_place(postings, city_size):
-                    return None
-
-        region_cue = False
-        if nxt is not None and nxt.key in REGION_CUES and not nxt.capitalised or m.first_token >= 2 and tokens[m.first_token - 1].key == "of" \
-                and tokens[m.first_token - 2].key in REGION_CUES or nxt is not None and nxt.key in REGION_CUES and nxt_joined:
-            region_cue = True
-        return Mention(start=m.start, end=m.end, surface=m.surface, key=m.key, postings=postings,
-                       is_demonym=demonym_only, region_cue=region_cue,
-                       first_token=m.first_token, last_token=m.last_token)
+    @staticmethod
+    def _region_cue(tokens: Tokens, m: Mention, nxt: Token | None, nxt_joined: bool) -> bool:
+        """"Idlib province", "province of Idlib", "Idlib Province": a first-level region is meant."""
+        if nxt is not None and nxt.key in REGION_CUES and (not nxt.capitalised or nxt_joined):
+            return True
+        return m.first_token >= 2 and tokens[m.first_token - 1].key == "of" \
+            and tokens[m.first_token - 2].key in REGION_CUES
 
     def _is_given_name(self, tok: Token) -> bool:
         if tok.key not in self._first_names or tok.key in FUNCTION_WORDS:
