@@ -246,3 +246,18 @@ def test_since_a_season_and_german_bare_years():
 )
 def test_arabic_media_forms(sentence, expected):
     assert span(date_of(sentence, "2015-09-19", "ar"))[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("A few days ago, the airport fell.", "en", ("2015-09-12", "2015-09-19")),
+        ("Vor wenigen Tagen wurde der Flughafen eingenommen.", "de", ("2015-09-12", "2015-09-19")),
+        ("Il y a quelques jours, l'aéroport a été pris.", "fr", ("2015-09-12", "2015-09-19")),
+        ("Hace unos días fue tomado el aeropuerto.", "es", ("2015-09-12", "2015-09-19")),
+        ("Depuis le début de l'année, 300 000 migrants sont arrivés.", "fr", ("2015-01-01", "2015-09-19")),
+        ("En lo que va de año han llegado 300.000 migrantes.", "es", ("2015-01-01", "2015-09-19")),
+    ],
+)
+def test_vague_recent_pasts_and_the_year_so_far(sentence, language, expected):
+    assert span(date_of(sentence, "2015-09-19", language))[:2] == expected

@@ -73,6 +73,7 @@ ENGLISH = Vocabulary(
         ("decade", r"\b(?:in\s+)?(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<core>1[89]\d0|20[0-4]0)['’]?s\b"),
         ("past_period", rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM_EN})\s+)?(?P<unit>days?|weeks?|months?|years?|hours)\b"),
         ("past_period", r"\b(?:in|over)\s+(?P<recent>recent)\s+(?P<unit>days|weeks|months|years)\b"),
+        ("past_period", r"\b(?P<recent>a\s+few|several)\s+(?P<unit>days|weeks|months|years)\s+ago\b"),
         feast_pattern({
             "good_friday": r"(?-i:Good\s+Friday)",
             "easter_monday": r"(?-i:Easter\s+Monday)",

@@ -55,6 +55,7 @@ GERMAN = Vocabulary(
         ("weekend", r"\b(?:am|übers|über\s+das)\s+(?:(?P<last>vergangenen|letzten)\s+)?Wochenende\b"),
         ("decade", r"\b(?:in\s+den\s+)?(?P<core>1[89]\d0|20[0-4]0)er(?:\s+Jahren?)?\b"),
         ("past_period", rf"\b(?:in|während)\s+den\s+(?:vergangenen|letzten)\s+(?:(?P<n>{_NUM_DE})\s+)?(?P<unit>Tagen|Wochen|Monaten|Jahren|Stunden)\b"),
+        ("past_period", r"\bvor\s+(?P<recent>wenigen|einigen|ein\s+paar)\s+(?P<unit>Tagen|Wochen|Monaten|Jahren)\b"),
         feast_pattern({
             "good_friday": r"Karfreitag", "easter_monday": r"Ostermontag", "palm_sunday": r"Palmsonntag",
             "easter_sunday": r"Ostersonntag|Ostern", "eid_al_fitr": r"Zuckerfest|Fest\s+des\s+Fastenbrechens",
