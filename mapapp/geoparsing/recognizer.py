@@ -215,9 +215,17 @@ class Recognizer:
             of, head = tokens[m.first_token - 1], tokens[m.first_token - 2]
             if of.key == "of" and of.joined_to_previous and head.capitalised \
                     and head.key not in GEO_HEADS_BEFORE_OF and head.key not in TITLES \
-                    and not head.sentence_initial:
+                    and not head.sentence_initial and not self._ends_a_persons_name(tokens, m.first_token - 2):
                 return True
         return False
+
+    def _ends_a_persons_name(self, tokens: Tokens, i: int) -> bool:
+        """True for "Kerry" in "John Kerry" or "Grassley" in "Chuck E. Grassley": "<person> of
+        <place>" says where someone is from, which is a place mention."""
+        if i < 1 or not tokens[i].joined_to_previous:
+            return False
+        before = tokens[i - 1]
+        return before.capitalised and (before.key in self._first_names or is_initial(before.text))
 
     def _as_ordinary_word(self, text: str, m: Mention, first: Token, postings: tuple[int, ...]) -> tuple[int, ...]:
         """The postings a one-word match keeps once the chance that it is a plain word is

@@ -74,3 +74,9 @@ def test_it_still_finds_jordan_the_country(geoparser):
 def test_demonyms_are_flagged_and_linked_to_their_country(geoparser):
     (syrian,) = geoparser.parse("Syrian troops advanced.")
     assert syrian.is_demonym and syrian.country_code == "SY" and syrian.kind == "country"
+
+
+def test_a_person_of_a_place_names_the_place(geoparser):
+    found = _found(geoparser, "Senator Chuck Grassley of Iowa and Barton Jones of Waco spoke.")
+    assert ("Iowa", "US") in found and ("Waco", "US") in found
+    assert not {s for s, _cc in found} & {"Grassley", "Jones"}
