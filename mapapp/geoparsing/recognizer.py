@@ -225,7 +225,9 @@ class Recognizer:
         if i < 1 or not tokens[i].joined_to_previous:
             return False
         before = tokens[i - 1]
-        return before.capitalised and (before.key in self._first_names or is_initial(before.text))
+        # Two capitalised words before "of" read as a given name and a surname; an
+        # organisation's name rarely runs that way after a function word ("the Bank of").
+        return before.capitalised and before.key not in FUNCTION_WORDS and before.key not in GEO_HEADS_BEFORE_OF
 
     def _as_ordinary_word(self, text: str, m: Mention, first: Token, postings: tuple[int, ...]) -> tuple[int, ...]:
         """The postings a one-word match keeps once the chance that it is a plain word is
