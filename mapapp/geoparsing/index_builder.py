@@ -97,6 +97,7 @@ class _Builder:
             "capital": bytes(self.capital),
             "names": names,
             "name_starts": frozenset(k.split(" ", 1)[0] for k in names if " " in k),
+            "name_prefixes": _prefixes(names),
             "country_entry": country_entry,
             "common_words": _common_words(),
             "first_names": _first_names(),
@@ -104,6 +105,16 @@ class _Builder:
             "frequent_words": _frequent_words(),
             "neighbours": {c.iso: frozenset(c.neighbours) for c in sources.countries()},
         }
+
+
+def _prefixes(names: dict[str, tuple[int, ...]]) -> frozenset[str]:
+    """Every proper word prefix of a multiword key: "new", "new york" for "new york city"."""
+    out: set[str] = set()
+    for key in names:
+        words = key.split(" ")
+        for j in range(1, len(words)):
+            out.add(" ".join(words[:j]))
+    return frozenset(out)
 
 
 def _usable_alternate(name: str) -> bool:

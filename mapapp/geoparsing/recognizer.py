@@ -95,13 +95,20 @@ class Recognizer:
             if first.key not in self.gaz.names and first.key + "." not in self.gaz.names:
                 return None
         else:
+            names, prefixes = self.gaz.names, self.gaz.name_prefixes
+            prefix = first.full_key
             while limit < n and limit - i < MAX_NAME_TOKENS:
+                key, full_key = tokens.keys(limit)
+                # Only words that continue some gazetteer name are worth a closer look.
+                if f"{prefix} {full_key}" not in prefixes and f"{prefix} {key}" not in names:
+                    break
                 tok = tokens[limit]
                 if not tok.joined_to_previous or not (
                     tok.capitalised or tok.key in CONNECTORS
                     or (text[tok.start - 1] == "-" and tok.key.isalpha())  # Port-au-Prince
                 ):
                     break
+                prefix = f"{prefix} {full_key}"
                 limit += 1
         for j in range(limit, i, -1):
             last = tokens[j - 1]
