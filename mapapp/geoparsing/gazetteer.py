@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mapapp.geoparsing.index_builder import build_index_payload
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 KIND_NAMES = ("country", "region", "city", "other")
 KIND_CODE = {name: code for code, name in enumerate(KIND_NAMES)}
 
@@ -66,7 +66,6 @@ class Gazetteer:
     popular_first_names: frozenset[str]  # the very common ones: "Michael" alone is a person
     frequent_words: frozenset[str]  # very frequent written words, proper nouns included
     neighbours: dict[str, frozenset[str]]  # ISO alpha-2 -> the countries bordering it
-    name_starts: frozenset[str]  # first words of multiword name keys ("khan" of "khan younis")
     name_prefixes: frozenset[str]  # all proper word prefixes of multiword keys ("new", "new york")
 
     def __len__(self) -> int:

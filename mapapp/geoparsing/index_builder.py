@@ -96,7 +96,6 @@ class _Builder:
             "longitude": self.longitude,
             "capital": bytes(self.capital),
             "names": names,
-            "name_starts": frozenset(k.split(" ", 1)[0] for k in names if " " in k),
             "name_prefixes": _prefixes(names),
             "country_entry": country_entry,
             "common_words": _common_words(),

@@ -60,7 +60,7 @@ class Recognizer:
         self._common = gazetteer.common_words
         self._first_names = gazetteer.first_names
         self._frequent = gazetteer.frequent_words
-        self._name_starts = gazetteer.name_starts
+        self._name_starts = gazetteer.name_prefixes  # includes every first word
 
     def mentions(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
