@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from mapapp.geoparsing.normalize import name_key
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*")
+# A word: dotted abbreviations ("U.S.", "W.Va.") or letters and digits with inner apostrophes.
+_WORD_PATTERN = r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*"
+_SPLIT = re.compile(f"({_WORD_PATTERN})")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
 
@@ -40,7 +43,6 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 2 and word[1] in "'’" and word[2].isupper()
 
 
-_ELISION = re.compile(r"(?<![^\W_])[^\W\d_]['’][A-Z]")  # "d'Ivoire", "l'Aquila"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -82,29 +84,33 @@ class Tokens:
 
     Most words are never looked at: only capitalised ones start a name, and only their
     neighbours serve as context. ``capitalised`` lists the positions of the former.
+    Splitting with one regular expression (no match objects) and summing lengths for the
+    offsets is what keeps this cheap on long articles.
     """
 
-    __slots__ = ("_cache", "_matches", "_text", "capitalised")
+    __slots__ = ("_cache", "_ends", "_parts", "_text", "capitalised")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._matches = list(_TOKEN.finditer(text))
-        self._cache: list[Token | None] = [None] * len(self._matches)
-        elisions = {m.start() for m in _ELISION.finditer(text)} if "'" in text or "’" in text else ()
+        # [gap 0, word 0, gap 1, word 1, ..., last gap]; _ends[k] is where part k ends.
+        self._parts = _SPLIT.split(text)
+        self._ends = list(accumulate(map(len, self._parts)))
+        words = self._parts[1::2]
+        self._cache: list[Token | None] = [None] * len(words)
         self.capitalised = [
-            i for i, start in enumerate([m.start() for m in self._matches])
-            if text[start].isupper() or start in elisions
+            i for i, w in enumerate(words)
+            if w[0].isupper() or (len(w) > 2 and w[1] in "'’" and w[2].isupper())  # "d'Ivoire"
         ]
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return len(self._cache)
 
     def keys(self, i: int) -> tuple[str, str]:
         """(key, key with any possessive kept) of word ``i``, without building its Token."""
         token = self._cache[i]
         if token is not None:
             return token.key, token.full_key
-        word = self._matches[i].group()
+        word = self._parts[2 * i + 1]
         full = _key(word)
         if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
             return _key(word[:-2]), full
@@ -113,43 +119,38 @@ class Tokens:
     def __getitem__(self, i: int) -> Token:
         token = self._cache[i]
         if token is None:
-            token = self._cache[i] = _token(self._text, self._matches, i)
+            token = self._cache[i] = self._token(i)
         return token
+
+    def _token(self, i: int) -> Token:
+        text, parts = self._text, self._parts
+        raw = word = parts[2 * i + 1]
+        gap = parts[2 * i] if i else "\n"  # the text before the first word counts as a line break
+        start, end = self._ends[2 * i], self._ends[2 * i + 1]
+        possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        joined = False
+        if i and (gap == " " or not gap):
+            joined = True
+        elif i and "\n" not in gap:
+            stripped = gap.strip()
+            previous = parts[2 * i - 1]
+            joined = stripped in ("", "-", "‐", "‑") or (
+                # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
+                stripped == "." and (_key(previous) in _ABBREVIATED_WORDS or is_initial(previous))
+            )
+        capitalised = word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
+        key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
+        full_key = _key(raw) if possessive else key
+        if not capitalised:
+            return Token(start, end, word, key, False, False, False, joined, possessive, full_key)
+        sentence_initial = not joined and _opens_sentence(text, start, gap)
+        return Token(start, end, word, key, True, len(word) > 1 and word.isupper(), sentence_initial,
+                     joined, possessive, full_key)
 
 
 def tokenize(text: str) -> Tokens:
     """Words of ``text`` with what the recogniser needs to know about each (see Token)."""
     return Tokens(text)
-
-
-def _token(text: str, matches: list[re.Match], i: int) -> Token:
-    m = matches[i]
-    start, end = m.span()
-    word = m.group()
-    possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-    if possessive:
-        end -= 2
-        word = word[:-2]
-    joined = False
-    gap = "\n"
-    if i > 0:
-        previous = matches[i - 1]
-        prev_end = previous.end()
-        gap = text[prev_end:start]
-        if gap == " " or not gap:
-            joined = True
-        elif "\n" not in gap:
-            stripped = gap.strip()
-            joined = stripped in ("", "-", "‐", "‑") or (
-                # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
-                stripped == "." and (_key(previous.group()) in _ABBREVIATED_WORDS or is_initial(previous.group()))
-            )
-    first = word[0]
-    capitalised = first.isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
-    key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
-    if not capitalised:
-        return Token(start, end, word, key, False, False, False, joined, possessive,
-                     _key(m.group()) if possessive else key)
-    sentence_initial = not joined and _opens_sentence(text, start, gap)
-    return Token(start, end, word, key, True, len(word) > 1 and word.isupper(), sentence_initial,
-                 joined, possessive, _key(m.group()) if possessive else key)
