@@ -89,6 +89,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     for m in mentions:
         by_key[m.key].append(m)
     keys = list(by_key)
+    mention_at = {m.start: m for m in mentions}
 
     base: dict[str, list[tuple[int, float]]] = {}
     for key in keys:
@@ -105,7 +106,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                 if p & ALTERNATE and gaz.kind[p >> FLAG_BITS] == CITY:
                     best.pop(p >> FLAG_BITS, None)
         ranked = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
-        fixed = _fixed_evidence(gaz, text, key, ms, mentions, w)
+        fixed = _fixed_evidence(gaz, text, ms, mention_at, w)
         base[key] = [(e, s + fixed.get(e, 0.0)) for e, s in ranked]
 
     weight = {k: 1.0 + math.log(len(by_key[k])) for k in keys}
@@ -199,11 +200,11 @@ def _softmax(ranked: list[tuple[int, float]], temperature: float) -> list[float]
     return [x / total for x in exps]
 
 
-def _fixed_evidence(gaz: Gazetteer, text: str, key: str, ms: list[Mention],
-                    mentions: list[Mention], w: dict) -> dict[int, float]:
+def _fixed_evidence(gaz: Gazetteer, text: str, ms: list[Mention],
+                    mention_at: dict[int, Mention], w: dict) -> dict[int, float]:
     """Evidence that does not depend on other decisions: "City, State" and region cues."""
     containers: set[int] = set()
-    starts = {m.start: m for m in mentions}
+    starts = mention_at
     for m in ms:
         # The mention right after ", " names what contains this one: "Paris, Texas".
         rest = text[m.end:m.end + 3]
