@@ -185,25 +185,33 @@
 
   function drawCluster(p, lat, lon) {
     const size = Math.round(Math.min(64, 26 + 6 * Math.log10(1 + p.mentions)));
-    const icon = L.divIcon({
+    const divIcon = L.divIcon({
       className: "cluster-marker cluster-" + p.kind,
       html: "<span>" + Number(p.places) + "</span>",
       iconSize: [size, size],
     });
     const marker = L.marker([lat, lon], {
-      icon, keyboard: true, title: p.places + " places, " + p.mentions + " mentions: zoom in",
+      icon: divIcon, keyboard: true, title: p.places + " places, " + p.mentions + " mentions: zoom in",
       alt: p.places + " places",
     });
-    marker.on("click", () => {
-      const [w, s, e, n] = p.bounds;
-      const bounds = L.latLngBounds([s, w], [n, e]);
-      if (bounds.getNorth() === bounds.getSouth() && bounds.getEast() === bounds.getWest()) {
-        state.map.setView(bounds.getCenter(), state.map.getZoom() + 2);
-      } else {
-        state.map.fitBounds(bounds.pad(0.1), { maxZoom: state.map.getZoom() + 3 });
-      }
-    });
+    marker.on("click", () => zoomIntoCluster(p));
     marker.addTo(state.layer);
+    const element = marker.getElement();
+    element.setAttribute("role", "button");
+    element.setAttribute("aria-label", p.places + " places, " + p.mentions + " mentions: zoom in");
+    element.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); zoomIntoCluster(p); }
+    });
+  }
+
+  function zoomIntoCluster(p) {
+    const [w, s, e, n] = p.bounds;
+    const bounds = L.latLngBounds([s, w], [n, e]);
+    if (bounds.getNorth() === bounds.getSouth() && bounds.getEast() === bounds.getWest()) {
+      state.map.setView(bounds.getCenter(), state.map.getZoom() + 2);
+    } else {
+      state.map.fitBounds(bounds.pad(0.1), { maxZoom: state.map.getZoom() + 3 });
+    }
   }
 
   function drawPlaceList(places, totals) {

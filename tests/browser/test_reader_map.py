@@ -199,3 +199,24 @@ def test_a_phone_sized_screen_keeps_timeline_and_panel_usable(live_server, brows
         ARTIFACTS.mkdir(exist_ok=True)
         phone.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
         context.close()
+
+
+def test_clusters_split_as_the_reader_zooms_in_from_the_keyboard(live_server, page, transactional_db):
+    for i in range(200):  # a dense grid of towns around Aleppo
+        town = Place.objects.create(name=f"Town {i}", latitude=36.0 + (i // 20) * 0.05,
+                                    longitude=37.0 + (i % 20) * 0.05, kind="city", country_code="SY")
+        add(town, dt.date(2015, 9, 1) + dt.timedelta(days=i % 20))
+    open_map_clusters = live_server.url + "/?lat=36&lng=37&z=4"
+    page.goto(open_map_clusters)
+    cluster = page.locator(".cluster-marker").first
+    expect(cluster).to_be_visible(timeout=15_000)
+    assert page.locator(".place-marker").count() == 0
+    assert "200" in cluster.inner_text() or page.locator(".cluster-marker").count() > 1
+    cluster.focus()
+    page.keyboard.press("Enter")
+    expect(page).not_to_have_url(re.compile(r"z=4\b"))
+    page.wait_for_function("Number(new URLSearchParams(location.search).get('z')) >= 6")
+    # Zoomed in, the group splits: more, smaller groups or the towns themselves.
+    page.wait_for_function(
+        "document.querySelectorAll('.cluster-marker').length + document.querySelectorAll('.place-marker').length > 1"
+    )
