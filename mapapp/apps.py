@@ -8,3 +8,7 @@ class MapappConfig(AppConfig):
 
     def ready(self) -> None:
         from mapapp import signals  # noqa: F401 - connects the receivers
+
+        # The admin modules to load (see INSTALLED_APPS: no autodiscovery).
+        import django.contrib.auth.admin  # noqa: F401
+        import mapapp.admin  # noqa: F401

@@ -7,7 +7,7 @@ from mapapp.models import Article, content_hash
 
 def queued(callbacks) -> list:
     """The on-commit callbacks that hand an article to the worker."""
-    return [c for c in callbacks if getattr(c, "func", None) is queueing._send]
+    return [c for c in callbacks if getattr(c, "func", None) is queueing.article_enqueue]
 
 
 def test_the_content_hash_ignores_case_and_spacing():

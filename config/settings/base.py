@@ -16,7 +16,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin without autodiscovery: django-leaflet ships an admin module whose form
+    # widgets need the GDAL system library. We only use its template tags, so the admin
+    # modules are imported by name in MapappConfig.ready() and GDAL is never required.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
