@@ -38,6 +38,10 @@ WEIGHTS = {
 }
 
 
+# Priors depend only on the entry and the default weights: computed once per process.
+_PRIORS: dict[int, dict[int, float]] = {}
+
+
 @dataclass(slots=True)
 class Resolution:
     entry: int  # -1 when nothing fits
@@ -95,9 +99,12 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     for key in keys:
         ms = by_key[key]
         best: dict[int, float] = {}
+        cache = _PRIORS.setdefault(id(gaz), {}) if w is WEIGHTS else {}
         for p in ms[0].postings:
             e = p >> FLAG_BITS
-            s = prior(gaz, e, p & ~DEMONYM, w)
+            s = cache.get(p)
+            if s is None:
+                s = cache[p] = prior(gaz, e, p & ~DEMONYM, w)
             if s > best.get(e, -1e9):
                 best[e] = s
         if any(gaz.kind[p >> FLAG_BITS] == COUNTRY and not p & ALTERNATE for p in ms[0].postings):

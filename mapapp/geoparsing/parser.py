@@ -27,7 +27,7 @@ class Geoparser:
                         for key, r in resolutions.items()}
         return [
             self._toponym(m.start, m.end, m.surface, m.is_demonym, resolutions[m.key], alternatives[m.key])
-            for m in sorted(mentions, key=lambda m: m.start)
+            for m in mentions  # the recogniser returns them in text order
         ]
 
     def candidate(self, entry: int, score: float) -> Candidate:

@@ -72,7 +72,8 @@ class Recognizer:
             if i < resume:
                 continue
             key, full_key = tokens.keys(i)
-            if key not in names and key not in starts and full_key not in starts and key + "." not in names:
+            if key not in names and key not in starts and (full_key == key or full_key not in starts) \
+                    and (len(key) > 5 or key + "." not in names):  # "Calif."
                 continue  # most capitalised words ("The", "He", "Smith") start no name at all
             match = self._longest_match(text, tokens, i)
             if match is None:
@@ -100,7 +101,8 @@ class Recognizer:
             while limit < n and limit - i < MAX_NAME_TOKENS:
                 key, full_key = tokens.keys(limit)
                 # Only words that continue some gazetteer name are worth a closer look.
-                if f"{prefix} {full_key}" not in prefixes and f"{prefix} {key}" not in names:
+                longer = f"{prefix} {full_key}"
+                if longer not in prefixes and (longer if key == full_key else f"{prefix} {key}") not in names:
                     break
                 tok = tokens[limit]
                 if not tok.joined_to_previous or not (
@@ -108,7 +110,7 @@ class Recognizer:
                     or (text[tok.start - 1] == "-" and tok.key.isalpha())  # Port-au-Prince
                 ):
                     break
-                prefix = f"{prefix} {full_key}"
+                prefix = longer
                 limit += 1
         for j in range(limit, i, -1):
             last = tokens[j - 1]
@@ -165,7 +167,7 @@ class Recognizer:
     def _not_a_name(self, text: str, m: Mention, first: Token, last: Token, nxt: Token | None) -> bool:
         """Spans that are no place name whatever the context: contractions, acronyms, brands."""
         single = m.first_token == m.last_token
-        if _CONTRACTION.search(last.text):
+        if ("'" in last.text or "’" in last.text) and _CONTRACTION.search(last.text):
             return True  # "I've", "We'll"
         if single and first.all_caps and len(first.text) <= 5 and "." not in m.surface and not any(
             self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["city"] and not p & ALTERNATE for p in m.postings

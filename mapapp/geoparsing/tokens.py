@@ -13,7 +13,8 @@ from itertools import accumulate
 from mapapp.geoparsing.normalize import name_key
 
 # A word: dotted abbreviations ("U.S.", "W.Va.") or letters and digits with inner apostrophes.
-_WORD_PATTERN = r"(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*"
+# (The lookahead and possessive quantifiers only make the scan faster.)
+_WORD_PATTERN = r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.)|[^\W_]++(?:['’ʼ][^\W_]++)*+"
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')

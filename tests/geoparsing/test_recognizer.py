@@ -80,3 +80,11 @@ def test_a_person_of_a_place_names_the_place(geoparser):
     found = _found(geoparser, "Senator Chuck Grassley of Iowa and John Nale of Chattanooga spoke.")
     assert ("Iowa", "US") in found and ("Chattanooga", "US") in found
     assert not {s for s, _cc in found} & {"Chuck", "Grassley", "John", "Nale"}
+
+
+def test_it_reads_state_abbreviations_after_a_town(geoparser):
+    toponyms = geoparser.parse("He moved from Fresno, Calif., to Evansville, Ind., and then to Columbia, S.C.")
+    found = {t.surface: t for t in toponyms}
+    assert found["Calif."].name == "California" and found["Ind."].name == "Indiana"
+    assert found["S.C."].name == "South Carolina"
+    assert found["Fresno"].admin1 == "California" and found["Evansville"].admin1 == "Indiana"
