@@ -28,6 +28,7 @@ from mapapp.geoparsing.recognizer import Mention
 COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "city", "other"))
 ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own prior
 MAX_CANDIDATES = 20
+OUT_OF_REACH = 8.0  # prior points; above the most that support and nearness can add
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 
 WEIGHTS = {
@@ -114,7 +115,11 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                     best.pop(p >> FLAG_BITS, None)
         ranked = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
         fixed = _fixed_evidence(gaz, text, ms, mention_at, w)
-        base[key] = [(e, s + fixed.get(e, 0.0)) for e, s in ranked]
+        scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
+        # Document support is capped and nearness adds little, so a candidate this far
+        # behind the best can never win: leave it out of the work.
+        floor = scored[0][1] - OUT_OF_REACH
+        base[key] = [es for es in scored if es[1] >= floor]
 
     weight = {k: 1.0 + math.log(len(by_key[k])) for k in keys}
     # (entry, region, country, base score) per candidate, looked up once.
