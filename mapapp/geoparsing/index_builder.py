@@ -72,6 +72,12 @@ class _Builder:
         if rest and first in _ABBREVIATED_FIRST_WORDS:  # "Saint Louis" is also "St. Louis"
             self.postings[f"{_ABBREVIATED_FIRST_WORDS[first]} {rest}"].add(entry << FLAG_BITS | flags)
 
+    def _own_names_of_large_places(self) -> set[str]:
+        """Keys under which a country or first-level region is indexed by its own name."""
+        large = (KIND_CODE["country"], KIND_CODE["region"])
+        return {key for key, postings in self.postings.items()
+                if any(not p & 3 and self.kind[p >> FLAG_BITS] in large for p in postings)}
+
     def payload(self, country_entry: dict[str, int]) -> dict:
         names: dict[str, tuple[int, ...]] = {}
         for key, postings in self.postings.items():
@@ -98,7 +104,7 @@ class _Builder:
             "names": names,
             "name_prefixes": _prefixes(names),
             "country_entry": country_entry,
-            "common_words": _common_words(),
+            "common_words": _common_words(self._own_names_of_large_places()),
             "first_names": _first_names(),
             "popular_first_names": _first_names(min_popularity=5),
             "frequent_words": _frequent_words(),
@@ -302,12 +308,14 @@ def _add_region_aliases(b: _Builder) -> None:
                 b.index(entry, form, 0)  # hand-written, so as trustworthy as the name itself
 
 
-def _common_words(limit: int = 50000) -> frozenset[str]:
+def _common_words(place_names: set[str], limit: int = 50000) -> frozenset[str]:
     """Frequent English words that are not proper nouns: "reading", "mobile", "union".
 
     wordfreq ranks words by use but lower-cases proper nouns too ("paris", "decatur"); the
     web2 dictionary (english-words) lists proper nouns capitalised, so keeping only words
-    it has in lower case leaves the ordinary vocabulary.
+    it has in lower case leaves the ordinary vocabulary. A word found only through its
+    stem ("wales" through "wale") does not count when it is a country's or first-level
+    region's own name.
     """
     import wordfreq
     from english_words import get_english_words_set
@@ -316,7 +324,10 @@ def _common_words(limit: int = 50000) -> frozenset[str]:
     # Lower case only: "michigan" (a card game) and "paris" are in web2, but so are
     # "Michigan" and "Paris", which makes them names first.
     dictionary = {w for w in words if w.islower() and w.capitalize() not in words}
-    return frozenset(w for w in wordfreq.top_n_list("en", limit) if _in_dictionary(w, dictionary))
+    return frozenset(
+        w for w in wordfreq.top_n_list("en", limit)
+        if w in dictionary or (w not in place_names and _in_dictionary(w, dictionary))
+    )
 
 
 def _in_dictionary(word: str, dictionary: set[str]) -> bool:

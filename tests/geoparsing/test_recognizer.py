@@ -19,6 +19,7 @@ def _found(geoparser, text):
     ("The Houthis hold Sana'a.", "Sana'a", "YE"),
     ("Sirens sounded in Kiev.", "Kiev", "UA"),
     ("Sirens sounded in Kyiv.", "Kyiv", "UA"),
+    ("Deaths rose in Wales and in England.", "Wales", "GB"),
 ])
 def test_it_finds_multiword_names_and_transliterations(geoparser, text, surface, country):
     assert (surface, country) in _found(geoparser, text)
