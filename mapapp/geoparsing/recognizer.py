@@ -156,7 +156,8 @@ class Recognizer:
         # village somewhere carries the same name.
         is_demonym = any(p & DEMONYM for p in m.postings)
         postings = tuple(p for p in m.postings if p & DEMONYM) if is_demonym else m.postings
-        if m.first_token == m.last_token and not is_demonym and "." not in m.surface:
+        if m.first_token == m.last_token and not is_demonym and "." not in m.surface \
+                and not self._followed_by_container(text, tokens, m):
             postings = self._as_ordinary_word(text, m, first, postings)
             if not postings:
                 return None
@@ -197,7 +198,7 @@ class Recognizer:
             return True
         popular_given_name = single and m.key in self.gaz.popular_first_names
         if popular_given_name and not self._has_big_place(m.postings, 150_000) \
-                and not all(p & DEMONYM for p in m.postings):
+                and not all(p & DEMONYM for p in m.postings) and not self._followed_by_container(text, tokens, m):
             return True  # a given name on its own ("Michael", "Patrick") is a person
         if prev is not None and (
             (prev.capitalised and (prev.key in TITLES or self._is_given_name(prev)))
@@ -218,8 +219,9 @@ class Recognizer:
 
     def _names_an_organisation(self, tokens: Tokens, m: Mention, first: Token, nxt: Token | None) -> bool:
         """"Dublin Road", "Washington Post", "Nusra Front"; "Echo of Moscow", "Bank of America"."""
-        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS and nxt.key in NON_PLACE_HEADS:
-            return True
+        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS and nxt.key in NON_PLACE_HEADS \
+                and not self._is_country(m.postings):
+            return True  # (a country's army, post office or ministry still names the country)
         if m.first_token >= 2 and first.joined_to_previous:
             of, head = tokens[m.first_token - 1], tokens[m.first_token - 2]
             if of.key == "of" and of.joined_to_previous and head.capitalised \
@@ -227,6 +229,30 @@ class Recognizer:
                     and not head.sentence_initial and not self._ends_a_persons_name(tokens, m.first_token - 2):
                 return True
         return False
+
+    def _is_country(self, postings: tuple[int, ...]) -> bool:
+        kind = self.gaz.kind
+        return any(kind[p >> FLAG_BITS] == KIND_CODE["country"] and not p & (ALTERNATE | DEMONYM) for p in postings)
+
+    def _followed_by_container(self, text: str, tokens: Tokens, m: Mention) -> bool:
+        """True for "Ames, Iowa", "Buffalo, New York", "Marion, Ohio": a name followed by a
+        comma and a state or country is a place whatever else the word could be."""
+        i = m.last_token + 1
+        if i >= len(tokens) or not text.startswith(", ", m.end):
+            return False
+        after = tokens[i]
+        if not after.capitalised or after.start != m.end + 2:
+            return False
+        keys = [after.key]
+        if i + 1 < len(tokens) and tokens[i + 1].joined_to_previous:
+            keys.append(f"{after.full_key} {tokens.keys(i + 1)[0]}")  # "New York", "West Virginia"
+        if text.startswith(".", after.end):
+            keys.append(after.key + ".")  # "Calif."
+        kind = self.gaz.kind
+        return any(
+            kind[p >> FLAG_BITS] in (KIND_CODE["region"], KIND_CODE["country"]) and not p & DEMONYM
+            for key in keys for p in self.gaz.names.get(key, ())
+        )
 
     def _ends_a_persons_name(self, tokens: Tokens, i: int) -> bool:
         """True for "Kerry" in "John Kerry" or "Grassley" in "Chuck E. Grassley": "<person> of

@@ -89,3 +89,12 @@ def test_it_reads_state_abbreviations_after_a_town(geoparser):
     assert found["Calif."].name == "California" and found["Ind."].name == "Indiana"
     assert found["S.C."].name == "South Carolina"
     assert found["Fresno"].admin1 == "California" and found["Evansville"].admin1 == "Indiana"
+
+
+def test_a_name_followed_by_its_state_is_a_place_even_if_it_is_a_given_name_or_a_word(geoparser):
+    found = _found(geoparser, "Samples went to Ames, Iowa. Buffalo, New York, reported cases; so did Marion, Ohio.")
+    assert ("Ames", "US") in found and ("Buffalo", "US") in found and ("Marion", "US") in found
+
+
+def test_a_countrys_army_still_names_the_country(geoparser):
+    assert ("US", "US") in _found(geoparser, "The US Army's laboratory confirmed it.")
