@@ -34,7 +34,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -131,6 +131,11 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     }
     same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
     support_cap, same_county = w["support_cap"], w["same_county"]
+    # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
+    # towns to become a town: their support is capped lower.
+    kind = gaz.kind
+    country_named = {k for k in keys if any(kind[e] == COUNTRY for e, _s in base[k])}
+    guarded_cap = w["country_guard"]
     scores = {k: list(v) for k, v in base.items()}
     for _ in range(int(w["rounds"])):
         region_mass: dict[str, dict[int, float]] = {}
@@ -168,6 +173,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                 new_scores[k] = scores[k]  # nothing to choose between
                 continue
             rm, cm, um, wk = region_mass[k], country_mass[k], county_mass[k], weight[k]
+            guarded = k in country_named
             rescored = []
             for e, r, cc, u, s in attrs[k]:
                 support = 0.0
@@ -185,7 +191,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                             bordering = gaz.neighbours.get(cc, ())
                             near -= wk * sum(v for c, v in cm.items() if c in bordering)
                             support += neighbour * math.log1p(max(0.0, near))
-                rescored.append((e, s + min(support, support_cap)))
+                rescored.append((e, s + min(support, guarded_cap if guarded and kind[e] != COUNTRY else support_cap)))
             rescored.sort(key=lambda es: -es[1])
             new_scores[k] = rescored
         scores = new_scores
