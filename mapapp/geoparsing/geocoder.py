@@ -109,7 +109,9 @@ class GazetteerGeocoder(Geocoder):
             parts.append(g.name[country_entry])
         raw = {
             "geonameid": g.geonameid[e] or None, "name": g.name[e], "kind": KIND_NAMES[g.kind[e]],
-            "country_code": g.country[e], "admin1": g.admin1[e], "population": g.population[e],
+            "country_code": g.country[e],
+            "country": g.name[country_entry] if country_entry is not None else "",
+            "admin1": g.admin1[e], "population": g.population[e],
             "latitude": g.latitude[e], "longitude": g.longitude[e], "source": "gazetteer",
         }
         return Location(", ".join(parts), (g.latitude[e], g.longitude[e]), raw)

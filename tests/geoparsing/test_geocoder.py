@@ -28,6 +28,7 @@ def test_it_returns_a_geopy_location_with_the_geonames_facts(geocoder):
     assert isinstance(location, Location)
     assert location.raw["geonameid"] == 266826
     assert location.raw["kind"] == "city" and location.raw["country_code"] == "LB"
+    assert location.raw["country"] == "Lebanon"
     assert location.raw["population"] > 100_000
     assert abs(location.latitude - 34.43) < 0.1 and abs(location.longitude - 35.84) < 0.1
 
