@@ -34,7 +34,7 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "namesake_city": 1.5, "container": 4.0, "region_cue": 2.5,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -113,6 +113,13 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
             for p in ms[0].postings:
                 if p & ALTERNATE and gaz.kind[p >> FLAG_BITS] == CITY:
                     best.pop(p >> FLAG_BITS, None)
+        if w["namesake_city"]:
+            # "Latakia", "Quebec": a region named after its main city; the bare name is
+            # usually the city (a cue such as "province of" says otherwise).
+            regions = {e for e in best if gaz.kind[e] == REGION}
+            for e in best:
+                if gaz.kind[e] == CITY and gaz.region[e] in regions:
+                    best[e] += w["namesake_city"]
         ranked = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
         fixed = _fixed_evidence(gaz, text, ms, mention_at, w)
         scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
