@@ -29,11 +29,11 @@ def toponym_record(t: Toponym) -> dict:
 
 
 def geoparse_jsonl(source: Path | str, target: Path | str, geoparser: Geoparser, *,
-                   include_demonyms: bool = True) -> BulkRun:
+                   include_demonyms: bool = False) -> BulkRun:
     """Read {"id", "text"} per line from ``source``; write {"id", "toponyms"} per line to ``target``.
 
-    Demonyms ("Syrian") are written too, flagged, unless ``include_demonyms`` is False (the
-    map does not plot them by default; some annotated corpora count them, some do not).
+    Demonyms ("Syrian") are left out, as the map leaves them out, unless ``include_demonyms``
+    is True (then they are written flagged: LGL annotates them, GeoVirus does not).
     """
     with open(source, encoding="utf-8") as f:
         documents = [json.loads(line) for line in f if line.strip()]
