@@ -150,7 +150,8 @@ class Recognizer:
         )
         if self._not_a_name(text, m, first, last, nxt) or self._names_a_person(
             text, tokens, m, prev, nxt if nxt_joined else None, people
-        ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None):
+        ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None) \
+                or self._ends_an_unknown_name(text, tokens, m, first):
             return None
         # A name that is a demonym ("Georgian", "American") is read as one, even where a
         # village somewhere carries the same name.
@@ -229,6 +230,27 @@ class Recognizer:
                     and not head.sentence_initial and not self._ends_a_persons_name(tokens, m.first_token - 2):
                 return True
         return False
+
+    def _ends_an_unknown_name(self, text: str, tokens: Tokens, m: Mention, first: Token) -> bool:
+        """"Plum Island", "Health Centre", "Luis Gomes Sambo", "Navarro-Valls", "Racing Victoria":
+        one word right after a capitalised word that is no place, title, modifier or ordinary
+        word is the tail of a name the gazetteer does not hold, not a place on its own."""
+        i = m.first_token
+        if i == 0 or m.last_token != i or not first.joined_to_previous:
+            return False
+        prev = tokens[i - 1]
+        if not prev.capitalised or prev.possessive or prev.all_caps or "." in m.surface:
+            return False  # "Syria's Idlib", "D-Charleston", "R-N.D."
+        if first.key not in self._common and self._has_big_place(tuple(p for p in m.postings if not p & ALTERNATE)):
+            return False  # "SOS Children's Villages Sudan" names Sudan; "Plum Island" is no Iceland
+        word = prev.key
+        if word in MODIFIERS or word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in CONNECTORS \
+                or word in TITLES or (prev.sentence_initial and word in self._common):
+            return False  # "Northern Kasai", "In Paris", "Al-Hasakah"
+        before = self.gaz.names.get(word, ())
+        if any(p & DEMONYM for p in before) or self._has_big_place(before):
+            return False  # "Syrian Kurdistan", "Kabul Afghanistan": a place or people before it
+        return not in_title_case(text, m.start)
 
     def _is_country(self, postings: tuple[int, ...]) -> bool:
         kind = self.gaz.kind

@@ -98,3 +98,16 @@ def test_a_name_followed_by_its_state_is_a_place_even_if_it_is_a_given_name_or_a
 
 def test_a_countrys_army_still_names_the_country(geoparser):
     assert ("US", "US") in _found(geoparser, "The US Army's laboratory confirmed it.")
+
+
+def test_a_small_place_name_ending_an_unknown_name_is_no_place(geoparser):
+    text = ("WHO regional director Luis Gomes Sambo said pigs were sent to the Plum Island laboratory, "
+            "as the Vatican did.")
+    surfaces = {t.surface for t in geoparser.parse(text)}
+    assert not surfaces & {"Sambo", "Island"}, surfaces
+    assert "Vatican" in surfaces
+
+
+def test_a_country_inside_an_organisations_name_is_still_found(geoparser):
+    surfaces = [t.surface for t in geoparser.parse("Staff of SOS Children's Villages Sudan in Khartoum said so.")]
+    assert surfaces == ["Sudan", "Khartoum"]
