@@ -84,7 +84,8 @@ class Recognizer:
             elif tokens[i].key == "the" and match.last_token > i:
                 continue  # "The City" is no name, but what follows "The" may be one
             resume = match.last_token + 1
-        # One sense per discourse for people: once "Philip Hammond" is a person, "Hammond" is too.
+        # One sense per discourse for people and diseases: once "Philip Hammond" is a person,
+        # "Hammond" is too; once "Marburg virus" is a disease, so is "Marburg".
         return [m for m in found if m.key not in people]
 
     def _longest_match(self, text: str, tokens: Tokens, i: int) -> Mention | None:
@@ -148,6 +149,11 @@ class Recognizer:
         nxt_joined = nxt is not None and not last.possessive and (
             nxt.joined_to_previous or (is_initial(nxt.text) and text[m.end:nxt.start] == " ")
         )
+        if nxt is not None and not nxt.capitalised and nxt.key in NAMED_AFTER_PLACES:
+            # A disease named after a place ("Marburg virus", "Reston ebolavirus"): the whole
+            # story uses the name for the disease ("Marburg kills more slowly").
+            people.add(m.key)
+            return None
         if self._not_a_name(text, m, first, last, nxt) or self._names_a_person(
             text, tokens, m, prev, nxt if nxt_joined else None, people
         ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None) \
@@ -183,8 +189,6 @@ class Recognizer:
             return True  # a holiday: "St. Patrick's Day"
         if text[m.end:m.end + 1] == "$":
             return True  # currency: "US$460 million"
-        if nxt is not None and not nxt.capitalised and nxt.key in NAMED_AFTER_PLACES:
-            return True  # a disease named after a place: "Marburg virus", "Lassa fever"
         if first.key == "the" and not any(self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings):
             return True  # "The City": only names that really begin with "The" ("The Hague")
         return m.key in NOT_PLACES

@@ -97,8 +97,8 @@ NOT_PLACES = frozenset({
 # Lower-case words after a place name that make the pair the name of a disease or strain
 # ("Marburg virus", "Lassa fever", "Spanish flu"): the story is not about the place.
 NAMED_AFTER_PLACES = frozenset({
-    "disease", "encephalitis", "fever", "flu", "influenza", "strain", "syndrome", "virus",
-    "viruses",
+    "disease", "ebolavirus", "encephalitis", "fever", "flu", "haemorrhagic", "hemorrhagic",
+    "influenza", "strain", "syndrome", "virus", "viruses",
 })
 
 # Lower-case words allowed inside a multiword name ("Bosnia and Herzegovina", "Deir al-Zour").

@@ -111,3 +111,10 @@ def test_a_small_place_name_ending_an_unknown_name_is_no_place(geoparser):
 def test_a_country_inside_an_organisations_name_is_still_found(geoparser):
     surfaces = [t.surface for t in geoparser.parse("Staff of SOS Children's Villages Sudan in Khartoum said so.")]
     assert surfaces == ["Sudan", "Khartoum"]
+
+
+def test_a_disease_named_after_a_place_is_no_place_anywhere_in_the_story(geoparser):
+    text = ("Pigs in the Philippines carried Reston ebolavirus. Unlike Marburg haemorrhagic fever, "
+            "Reston has not made people ill, and Marburg kills more slowly than Ebola.")
+    surfaces = {t.surface for t in geoparser.parse(text)}
+    assert surfaces == {"Philippines"}, surfaces
