@@ -189,6 +189,8 @@ class Recognizer:
             return True  # a holiday: "St. Patrick's Day"
         if text[m.end:m.end + 1] == "$":
             return True  # currency: "US$460 million"
+        if text[m.start - 1:m.start] == "/" and text[m.end:m.end + 1] == "/":
+            return True  # a virus strain's designation: "A/California/7/2009"
         if first.key == "the" and not any(self.gaz.name[p >> FLAG_BITS].startswith("The ") for p in m.postings):
             return True  # "The City": only names that really begin with "The" ("The Hague")
         return m.key in NOT_PLACES

@@ -118,3 +118,8 @@ def test_a_disease_named_after_a_place_is_no_place_anywhere_in_the_story(geopars
             "Reston has not made people ill, and Marburg kills more slowly than Ebola.")
     surfaces = {t.surface for t in geoparser.parse(text)}
     assert surfaces == {"Philippines"}, surfaces
+
+
+def test_a_virus_strain_designation_names_no_place(geoparser):
+    text = "The vaccine covers an A/California/7/2009-like virus, first seen in California."
+    assert [t.start for t in geoparser.parse(text)] == [text.rindex("California")]
