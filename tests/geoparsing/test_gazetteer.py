@@ -53,3 +53,9 @@ def test_every_entry_has_coordinates(geoparser):
     g = geoparser.gazetteer
     assert all(-90 <= lat <= 90 for lat in g.latitude)
     assert all(-180 <= lon <= 180 for lon in g.longitude)
+
+
+def test_it_knows_the_common_names_of_world_subregions_and_great_features(geoparser):
+    text = "Cases rose in Northern Europe, the Eastern Mediterranean and along the Baltic Sea and the Urals."
+    surfaces = [t.surface for t in geoparser.parse(text)]
+    assert surfaces == ["Northern Europe", "Eastern Mediterranean", "Baltic Sea", "Urals"]
