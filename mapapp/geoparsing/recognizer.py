@@ -29,6 +29,7 @@ from mapapp.geoparsing.wordlists import (
     NON_PLACE_HEADS,
     NOT_PLACES,
     REGION_CUES,
+    SPEECH_VERBS,
     TITLES,
 )
 
@@ -203,6 +204,10 @@ class Recognizer:
                 and text[prev.end:prev.end + 1] == "." and tokens[m.first_token - 2].capitalised:
             people.add(m.key)
             return True
+        if single and nxt is not None and not nxt.capitalised and nxt.key in SPEECH_VERBS \
+                and not self._has_big_place(m.postings):
+            people.add(m.key)
+            return True  # '"...," Hartl said': a small town does not speak (Moscow may)
         popular_given_name = single and m.key in self.gaz.popular_first_names
         if popular_given_name and not self._has_big_place(m.postings, 150_000) \
                 and not all(p & DEMONYM for p in m.postings) and not self._followed_by_container(text, tokens, m):

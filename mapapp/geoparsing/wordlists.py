@@ -80,6 +80,12 @@ FUNCTION_WORDS = frozenset({
     "while", "who", "whom", "whose", "why", "with", "yes", "yet", "you", "your",
 })
 
+# Verbs that attribute a quotation: a name right before one is a speaker ("Hartl said").
+SPEECH_VERBS = frozenset({
+    "added", "argued", "asked", "commented", "explained", "insisted", "noted", "replied",
+    "said", "says", "stated", "told", "warned", "wrote",
+})
+
 # Months and weekdays, with their abbreviations.
 MONTHS_AND_DAYS = frozenset({
     "apr", "april", "aug", "august", "dec", "december", "feb", "february", "friday", "jan",

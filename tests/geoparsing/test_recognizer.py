@@ -123,3 +123,9 @@ def test_a_disease_named_after_a_place_is_no_place_anywhere_in_the_story(geopars
 def test_a_virus_strain_designation_names_no_place(geoparser):
     text = "The vaccine covers an A/California/7/2009-like virus, first seen in California."
     assert [t.start for t in geoparser.parse(text)] == [text.rindex("California")]
+
+
+def test_a_small_towns_name_that_speaks_is_a_person(geoparser):
+    text = '"Screening does not work," Hartl said in Geneva. Later Hartl flew home. Moscow said no.'
+    surfaces = [t.surface for t in geoparser.parse(text)]
+    assert surfaces == ["Geneva", "Moscow"]
