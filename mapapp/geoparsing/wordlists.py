@@ -94,10 +94,12 @@ MONTHS_AND_DAYS = frozenset({
     "wednesday",
 })
 
-# Names that are in the gazetteer but in news nearly always mean an institution.
+# Names that are in the gazetteer but in news nearly always mean an institution, a group
+# or a brand ("Hamas" is an alternate spelling of Hamm, Toyota makes cars).
 NOT_PLACES = frozenset({
     "capitol hill", "downing street", "elysee", "foggy bottom", "kremlin", "pentagon",
     "quai dorsay", "scotland yard", "wall street", "white house", "whitehall",
+    "fatah", "hamas", "hezbollah", "hizbollah", "ismaili", "taliban", "toyota",
 })
 
 # Lower-case words after a place name that make the pair the name of a disease or strain

@@ -129,3 +129,9 @@ def test_a_small_towns_name_that_speaks_is_a_person(geoparser):
     text = '"Screening does not work," Hartl said in Geneva. Later Hartl flew home. Moscow said no.'
     surfaces = [t.surface for t in geoparser.parse(text)]
     assert surfaces == ["Geneva", "Moscow"]
+
+
+def test_armed_groups_and_brands_are_not_the_towns_they_spell(geoparser):
+    text = "Israel struck Hamas positions in Gaza; Hezbollah and the Taliban were silent, and a Toyota burned."
+    surfaces = [t.surface for t in geoparser.parse(text)]
+    assert surfaces == ["Israel", "Gaza"]
