@@ -45,7 +45,9 @@ def worker_started(**kwargs) -> None:
 
 
 @task_prerun.connect(weak=False)
-def task_starting(**kwargs) -> None:
+def task_starting(task=None, **kwargs) -> None:
     # Celery keeps connections across tasks (CELERY_DB_REUSE_MAX); like a web request,
     # each task starts by dropping one that is too old or broken (a restarted server).
-    close_old_connections()
+    # A task run eagerly shares its caller's connection, maybe mid-transaction: leave it.
+    if task is not None and not getattr(task.request, "is_eager", False):
+        close_old_connections()

@@ -139,9 +139,11 @@ def client_broker(url: str, queue: str):
 
 
 def _forget_connections(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    from kombu import pools
+
+    # Producers live in kombu's process-wide pools, keyed by connection: start afresh.
+    pools.reset()
+    app._pool = None
     # Queues, router and producers are built once from the configuration: rebuild them.
     app.__dict__.pop("amqp", None)
 
@@ -190,7 +192,11 @@ def wait_for_all_done(ids: list[int], *, timeout: float = 120) -> float:
         if all_done(ids):
             return time.monotonic() - started
         time.sleep(0.3)
-    pytest.fail(f"not every article was processed within {timeout} s: {statuses(ids)}")
+    notes = set(Article.objects.filter(pk__in=ids).exclude(status=Article.Status.DONE)
+                .values_list("last_error", flat=True)[:5])
+    app = current_app._get_current_object()
+    pytest.fail(f"not every article was processed within {timeout} s: {statuses(ids)}; "
+                f"notes {notes}; broker {app.conf.broker_url} queue {app.conf.task_default_queue}")
 
 
 def delete_queue(url: str, queue: str) -> None:
