@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
     ALTERNATE,
     DEMONYM,
@@ -35,6 +36,7 @@ WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
     "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "namesake_city": 1.5, "container": 4.0, "region_cue": 2.5,
+    "enumeration": 3.0, "article": 2.0,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -97,6 +99,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     mention_at = {m.start: m for m in mentions}
 
     base: dict[str, list[tuple[int, float]]] = {}
+    ranked_by_prior: dict[str, list[tuple[int, float]]] = {}
     for key in keys:
         ms = by_key[key]
         best: dict[int, float] = {}
@@ -120,8 +123,16 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
             for e in best:
                 if gaz.kind[e] == CITY and gaz.region[e] in regions:
                     best[e] += w["namesake_city"]
-        ranked = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
-        fixed = _fixed_evidence(gaz, text, ms, mention_at, w)
+        ranked_by_prior[key] = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
+
+    plain_kind = {k: gaz.kind[r[0][0]] if r else -1 for k, r in ranked_by_prior.items()}
+    cues = [enumeration_bonus(gaz, text, mentions, plain_kind, w["enumeration"]) if w["enumeration"] else {},
+            article_bonus(gaz, text, mentions, w["article"]) if w["article"] else {}]
+    for key, ranked in ranked_by_prior.items():
+        fixed = _fixed_evidence(gaz, text, by_key[key], mention_at, w)
+        for cue in cues:
+            for e, bonus in cue.get(key, {}).items():
+                fixed[e] = fixed.get(e, 0.0) + bonus
         scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
         # Document support is capped and nearness adds little, so a candidate this far
         # behind the best can never win: leave it out of the work.
