@@ -4,11 +4,12 @@ tasks call these; they hold no logic of their own."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -171,19 +172,30 @@ def places_for(toponyms: list[Toponym]) -> dict[tuple, Place]:
         found = {("gn", p.geonameid): p for p in Place.objects.filter(geonameid__in=ids)}
     for key, toponym in wanted.items():
         if key[0] == "name":
-            found[key], _ = Place.objects.get_or_create(
-                geonameid=None,
-                name=toponym.name,
-                kind=toponym.kind,
-                country_code=toponym.country_code,
-                defaults={
-                    "latitude": toponym.latitude,
-                    "longitude": toponym.longitude,
-                    "population": toponym.population,
-                    "admin1": toponym.admin1,
-                },
-            )
+            found[key] = _named_place(key, toponym)
     return found
+
+
+def _named_place(key: tuple, toponym: Toponym) -> Place:
+    """The one Place row for a place with no GeoNames id, created if missing. Nothing in
+    the table makes such rows unique, so two workers meeting the same new name at once
+    are serialised here (a PostgreSQL advisory lock on the name; SQLite's IMMEDIATE
+    transactions serialise all writers anyway). Older duplicates, if any, are tolerated."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)",
+                               [int.from_bytes(digest, "big", signed=True)])
+        lookup = {"geonameid": None, "name": toponym.name, "kind": toponym.kind,
+                  "country_code": toponym.country_code}
+        place = Place.objects.filter(**lookup).order_by("pk").first()
+        if place is None:
+            place = Place.objects.create(
+                **lookup, latitude=toponym.latitude, longitude=toponym.longitude,
+                population=toponym.population, admin1=toponym.admin1,
+            )
+    return place
 
 
 def _place_key(toponym: Toponym) -> tuple:
