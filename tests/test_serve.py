@@ -61,3 +61,17 @@ def test_serve_starts_web_and_worker_and_maps_the_demo_articles(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
         log.close()
     assert "Worker started" in (tmp_path / "serve.log").read_text()
+
+
+def test_serve_refuses_a_port_in_use_before_starting_a_worker(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.local",
+               "CONFLICTMAP_VAR_DIR": str(tmp_path / "var"), "PORT": str(port)}
+        result = subprocess.run([sys.executable, "manage.py", "serve"], check=False, cwd=REPO, env=env,
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"Port {port} on 127.0.0.1 is in use" in result.stderr
+    assert "Worker started" not in result.stdout

@@ -3,11 +3,12 @@ load the demo articles on first run, start a Celery worker (with the periodic
 sweep) beside the web server, and stop both together."""
 import os
 import signal
+import socket
 import subprocess
 import sys
 
 from django.conf import settings
-from django.core.management import BaseCommand, call_command
+from django.core.management import BaseCommand, CommandError, call_command
 
 from mapapp.models import Article
 
@@ -21,6 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true", help="Do not load demo articles.")
 
     def handle(self, *args, port: str, host: str, no_demo: bool, **options) -> None:
+        # runserver ends the process outright when its port is taken, which would leave
+        # the worker behind: find out before starting it.
+        if not _port_free(host, int(port)):
+            raise CommandError(f"Port {port} on {host} is in use; stop what uses it or set PORT.")
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         if not no_demo and not Article.objects.exists():
@@ -41,3 +46,13 @@ class Command(BaseCommand):
                 worker.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError:
+            return False
+    return True
