@@ -7,8 +7,9 @@ class MapappConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mapapp import signals  # noqa: F401 - connects the receivers
-
-        # The admin modules to load (see INSTALLED_APPS: no autodiscovery).
+        # Imported for their side effects: signal receivers, and the admin modules to
+        # register (see INSTALLED_APPS: the admin runs without autodiscovery).
         import django.contrib.auth.admin  # noqa: F401
-        import mapapp.admin  # noqa: F401
+
+        import mapapp.admin
+        import mapapp.signals  # noqa: F401

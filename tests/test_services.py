@@ -9,7 +9,7 @@ from mapapp.models import Article, Mention
 
 pytestmark = pytest.mark.django_db
 
-PUBLISHED = dt.datetime(2015, 9, 19, 12, tzinfo=dt.timezone.utc)
+PUBLISHED = dt.datetime(2015, 9, 19, 12, tzinfo=dt.UTC)
 
 
 def make_article(body: str, **fields) -> Article:

@@ -8,7 +8,7 @@ from tests.conftest import REPO
 def start_django(settings_module: str, **env: str) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
     environment.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
-    return subprocess.run([sys.executable, "-c", "import django; django.setup()"],
+    return subprocess.run([sys.executable, "-c", "import django; django.setup()"], check=False,
                           cwd=REPO, env=environment, capture_output=True, text=True)
 
 

@@ -11,7 +11,7 @@ from tests.conftest import wait_until
 def test_a_saved_article_is_processed_by_a_real_worker(celery_worker_process):
     article = Article.objects.create(
         title="Report", body="Shelling hit Aleppo and Homs on Monday.",
-        published_at=dt.datetime(2016, 5, 2, tzinfo=dt.timezone.utc),
+        published_at=dt.datetime(2016, 5, 2, tzinfo=dt.UTC),
     )
     wait_until(
         lambda: Article.objects.get(pk=article.pk).status == Article.Status.DONE,

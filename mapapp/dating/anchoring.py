@@ -29,7 +29,8 @@ def resolve_anchored(
     elif unit == "month" and anchor.precision in ("day", "month"):
         start, end, precision = period_dates(shift_months(anchor.start, count), "month")
     elif unit == "year":
-        start, end, precision = period_dates(anchor.start.replace(day=1, month=1, year=anchor.start.year + count), "year")
+        first_day = anchor.start.replace(day=1, month=1, year=anchor.start.year + count)
+        start, end, precision = period_dates(first_day, "year")
     else:
         return None
     return EventDate(start, end, precision, source, expression.text)

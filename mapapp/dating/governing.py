@@ -67,7 +67,7 @@ def date_passages(
     try:
         # "en-GB" and "EN" are English; the vocabularies are keyed by two letters.
         language = language[:2].lower() if isinstance(language, str) and language else detect_language(text)
-    except Exception:  # noqa: BLE001 - guessing a language must never stop dating
+    except Exception:  # guessing a language must never stop dating
         language = None
     reader = _Reader(text, published, language)
     return [reader.read(span) for span in passages]
@@ -91,7 +91,7 @@ class _Reader:
             start, end = _clamped(span, len(self.text))
             self._catch_up(start)
             return self._read(start, end)
-        except Exception:  # noqa: BLE001 - one odd passage must not lose the article's dates
+        except Exception:  # one odd passage must not lose the article's dates
             self.previous, self.previous_end, self.hops = None, None, 0
             return self.fallback
 

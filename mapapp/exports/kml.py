@@ -12,7 +12,8 @@ def kml_chunks(rows: Iterable[ExportRow], *, name: str = "Conflict map export") 
     for row in rows:
         span = ""
         if row.event_date:
-            span = f"<TimeSpan><begin>{row.event_date}</begin><end>{row.event_date_end or row.event_date}</end></TimeSpan>"
+            end = row.event_date_end or row.event_date
+            span = f"<TimeSpan><begin>{row.event_date}</begin><end>{end}</end></TimeSpan>"
         description = f"{row.passage}\n\n{row.title} — {row.source}, {row.published}\n{row.url}"
         yield (
             f'<Placemark id="mention-{row.mention_id}"><name>{escape(row.place)}</name>'

@@ -45,7 +45,7 @@ def mentions_apply_editorial(mentions: list[Mention], *, article_id: int) -> lis
 
 
 def mention_set_place(
-    mention: Mention, place: Place | None, *, machine: Place | None | object = _CURRENT
+    mention: Mention, place: Place | None, *, machine: Place | object | None = _CURRENT
 ) -> None:
     """Point one mention at `place` (None: not a place) and mark how it was reviewed:
     confirmed when the machine (`machine`, by default the mention's current place) had

@@ -163,7 +163,7 @@ def test_the_csv_export_holds_exactly_the_mentions_on_screen(live_server, page, 
         rows = list(csv.DictReader(io.StringIO(handle.read())))
     assert len(rows) == on_screen > 0
     assert {int(r["place_id"]) for r in rows} == marker_ids
-    assert all("2015-05-01" <= r["event_date_end"] and r["event_date"] <= "2015-08-31" for r in rows)
+    assert all(r["event_date_end"] >= "2015-05-01" and r["event_date"] <= "2015-08-31" for r in rows)
 
 
 def test_the_map_shows_land_and_borders_without_tiles(live_server, page, reader_data):

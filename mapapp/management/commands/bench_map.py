@@ -184,7 +184,8 @@ def _pct(values: list[float], q: float) -> float:
 
 def _table(rows: list) -> str:
     lines = [
-        "| engine | mentions | fill s | index build ms | API p50 ms | API p95 ms | first markers ms | redraw p50 ms | redraw p95 ms |",
+        "| engine | mentions | fill s | index build ms | API p50 ms | API p95 ms "
+        "| first markers ms | redraw p50 ms | redraw p95 ms |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for engine, size, fill, build, api, (first, redraw, _) in rows:
