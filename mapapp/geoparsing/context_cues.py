@@ -23,6 +23,7 @@ from mapapp.geoparsing.recognizer import Mention
 COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "city", "other"))
 LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ", " & ")
 MIN_ITEMS = 3
+LONG_LIST = 5
 LIST_SHARE = 2 / 3  # share of the other items that must plainly be one kind
 ARTICLES = ("the ", "The ")
 
@@ -36,8 +37,10 @@ def enumeration_bonus(gaz: Gazetteer, text: str, mentions: list[Mention],
     """
     out: dict[str, dict[int, float]] = defaultdict(dict)
     for items in _enumerations(text, mentions):
-        if _has_town_state_pair(text, items, plain_kind):
-            continue  # "Springfield, Illinois, and Columbus": the commas are not all list commas
+        if len(items) < LONG_LIST and _has_town_state_pair(text, items, plain_kind):
+            # "Springfield, Illinois, and Columbus": the commas are not all list commas. In a
+            # long run ("..., Virginia, Washington, West Virginia and Wyoming") they are.
+            continue
         keys = [m.key for m in items]
         for m in items:
             others = Counter(plain_kind[k] for k in keys if k != m.key)

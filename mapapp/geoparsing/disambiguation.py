@@ -119,9 +119,13 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         if w["namesake_city"]:
             # "Latakia", "Quebec": a region named after its main city; the bare name is
             # usually the city (a cue such as "province of" says otherwise).
+            # A national capital outside the region that shares its name counts too: Buenos
+            # Aires and Lima are cities apart from the provinces named after them.
             regions = {e for e in best if gaz.kind[e] == REGION}
+            region_countries = {gaz.country[e] for e in regions}
             for e in best:
-                if gaz.kind[e] == CITY and gaz.region[e] in regions:
+                if gaz.kind[e] == CITY and (gaz.region[e] in regions or (
+                        gaz.capital[e] and gaz.country[e] in region_countries)):
                     best[e] += w["namesake_city"]
         ranked_by_prior[key] = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
 

@@ -29,3 +29,9 @@ def test_the_pacific_is_the_ocean_even_in_a_story_about_the_us_northwest(geopars
     text = ("Flyways at most risk are on the Pacific side of the Americas, in Alaska and the "
             "Pacific Northwest, and in Washington and Oregon.")
     assert _places(geoparser, text)["Pacific"].kind == "other"
+
+
+def test_a_long_list_of_states_stays_a_list_despite_a_town_state_lookalike_pair(geoparser):
+    text = "Cases were reported in Tennessee, Texas, Utah, Virginia, Washington, West Virginia and Wyoming."
+    washington = _places(geoparser, text)["Washington"]
+    assert washington.kind == "region" and washington.admin1 == "Washington"

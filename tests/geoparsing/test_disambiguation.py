@@ -47,3 +47,15 @@ def test_candidates_list_the_alternatives_best_first(geoparser):
     assert len(t.candidates) > 1 and scores == sorted(scores, reverse=True)
     assert t.candidates[0].geonameid == t.geonameid
     assert 0.0 <= t.confidence <= 1.0
+
+
+def test_a_capital_that_shares_its_name_with_a_province_is_the_capital(geoparser):
+    text = "The girl died in a Buenos Aires hospital, Argentina's health ministry said."
+    t = _place(geoparser, text, "Buenos Aires")
+    assert t.kind == "city" and t.population > 1_000_000
+
+
+def test_bare_washington_in_us_news_is_the_capital_not_the_state(geoparser):
+    text = "Lawmakers in Washington debated the farm bill on Tuesday as Iowa growers waited."
+    t = _place(geoparser, text, "Washington")
+    assert t.kind == "city" and t.admin1 == "District of Columbia"
