@@ -36,7 +36,7 @@ WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
     "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "namesake_city": 1.5, "container": 4.0, "region_cue": 2.5,
-    "enumeration": 3.0, "article": 2.0,
+    "named_capital": 1.0, "enumeration": 3.0, "article": 2.0,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
 
@@ -132,8 +132,16 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     plain_kind = {k: gaz.kind[r[0][0]] if r else -1 for k, r in ranked_by_prior.items()}
     cues = [enumeration_bonus(gaz, text, mentions, plain_kind, w["enumeration"]) if w["enumeration"] else {},
             article_bonus(gaz, text, mentions, w["article"]) if w["article"] else {}]
+    # Countries the story plainly names: their capitals are the likely sense of a bare
+    # name ("the FAO in Rome" in a story that names Italy, whatever else it says about the US).
+    named_countries = {gaz.country[r[0][0]] for r in ranked_by_prior.values() if r and gaz.kind[r[0][0]] == COUNTRY}
+    capital_bonus = w["named_capital"]
     for key, ranked in ranked_by_prior.items():
         fixed = _fixed_evidence(gaz, text, by_key[key], mention_at, w)
+        if capital_bonus and named_countries:
+            for e, _s in ranked:
+                if gaz.capital[e] and gaz.kind[e] == CITY and gaz.country[e] in named_countries:
+                    fixed[e] = fixed.get(e, 0.0) + capital_bonus
         for cue in cues:
             for e, bonus in cue.get(key, {}).items():
                 fixed[e] = fixed.get(e, 0.0) + bonus

@@ -59,3 +59,10 @@ def test_bare_washington_in_us_news_is_the_capital_not_the_state(geoparser):
     text = "Lawmakers in Washington debated the farm bill on Tuesday as Iowa growers waited."
     t = _place(geoparser, text, "Washington")
     assert t.kind == "city" and t.admin1 == "District of Columbia"
+
+
+def test_a_capital_of_a_country_the_story_names_beats_a_us_namesake(geoparser):
+    text = ("The U.S. Department of Agriculture tested pigs in Hazleton, Pennsylvania. The U.S. and the "
+            "US Army joined. Pigs in Virginia and the U.S. were fine. Italy sent experts. An expert at the "
+            "Food and Agriculture Organization in Rome said the US findings were reassuring.")
+    assert _place(geoparser, text, "Rome").country_code == "IT"
