@@ -30,6 +30,8 @@ COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "cit
 ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own prior
 MAX_CANDIDATES = 20
 OUT_OF_REACH = 8.0  # prior points; above the most that support and nearness can add
+CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest first
+CONTAINER_LOOKAHEAD = max(len(link) for link in CONTAINER_LINKS)
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 
 WEIGHTS = {
@@ -254,15 +256,16 @@ def _fixed_evidence(gaz: Gazetteer, text: str, ms: list[Mention],
     containers: set[int] = set()
     starts = mention_at
     for m in ms:
-        # The mention right after ", " names what contains this one: "Paris, Texas".
-        rest = text[m.end:m.end + 3]
-        if rest.startswith(", "):
-            nxt = starts.get(m.end + 2)
-            if nxt is not None:
-                for p in nxt.postings:
-                    e = p >> FLAG_BITS
-                    if gaz.kind[e] in (COUNTRY, REGION):
-                        containers.add(e)
+        # The mention right after ", " or "located in" names what contains this one:
+        # "Paris, Texas", "Crawford County located in Pennsylvania".
+        rest = text[m.end:m.end + CONTAINER_LOOKAHEAD]
+        link = next((link for link in CONTAINER_LINKS if rest.startswith(link)), None)
+        nxt = starts.get(m.end + len(link)) if link else None
+        if nxt is not None:
+            for p in nxt.postings:
+                e = p >> FLAG_BITS
+                if gaz.kind[e] in (COUNTRY, REGION):
+                    containers.add(e)
     cue = any(m.region_cue for m in ms)
     if not containers and not cue:
         return {}

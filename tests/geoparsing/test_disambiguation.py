@@ -66,3 +66,9 @@ def test_a_capital_of_a_country_the_story_names_beats_a_us_namesake(geoparser):
             "US Army joined. Pigs in Virginia and the U.S. were fine. Italy sent experts. An expert at the "
             "Food and Agriculture Organization in Rome said the US findings were reassuring.")
     assert _place(geoparser, text, "Rome").country_code == "IT"
+
+
+def test_a_county_located_in_a_named_state_is_that_states_even_when_another_state_is_named(geoparser):
+    text = ("Labs in Ohio tested the samples. The virus was found in ducks in Crawford County "
+            "located in Pennsylvania.")
+    assert _place(geoparser, text, "Crawford County").admin1 == "Pennsylvania"
