@@ -45,11 +45,15 @@ class Command(BaseCommand):
         from mapapp.pipeline_bench.figures import table
         from mapapp.pipeline_bench.textwork import text_work_ms
 
-        rows = []
+        rows, loads = [], []
         for name in options["configs"]:
             self.stderr.write(f"running {name}...")
+            load = os.getloadavg()[0]
             rows.append({"configuration": CONFIGURATIONS[name][0], **self._run(name, options)})
+            loads.append(f"{name} {load:.2f}")
         self.stdout.write(table(rows))
+        # Other work on the machine skews every figure: say how busy it was.
+        self.stdout.write(f"\nLoad average (1 min) when each run started: {', '.join(loads)}.")
         work = text_work_ms()
         per_article = work["geoparse_ms"] + work["dating_ms"]
         self.stdout.write(
