@@ -206,5 +206,5 @@ def delete_queue(url: str, queue: str) -> None:
     try:
         with Connection(url, connect_timeout=5) as connection:
             connection.default_channel.queue_delete(queue)
-    except Exception as exc:  # noqa: BLE001 - cleaning up is best effort
+    except Exception as exc:  # cleaning up is best effort
         print(f"could not delete queue {queue}: {exc}")

@@ -27,7 +27,8 @@ as fighting spread toward Idlib province and the roads west of the city.</p>
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Demo Wire</title>
 <item><title>Strikes near Hama</title><link>https://example.org/hama</link>
 <pubDate>Tue, 06 Oct 2015 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;Jets struck villages near Hama.&lt;/p&gt;&lt;p&gt;Families fled to Idlib.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Jets struck villages near Hama.&lt;/p&gt;
+&lt;p&gt;Families fled to Idlib.&lt;/p&gt;</description></item>
 <item><title>Undated clashes</title><link>https://example.org/deir</link>
 <pubDate>sometime last week</pubDate><description>Clashes in Deir ez-Zor.</description></item>
 </channel></rss>"""

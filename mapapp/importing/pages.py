@@ -25,7 +25,7 @@ def read_page(page: Path, *, where: str | None = None) -> RawRecord | Rejection:
         document = trafilatura.bare_extraction(
             page.read_bytes(), with_metadata=True, include_comments=False, include_images=False
         )
-    except Exception as exc:  # noqa: BLE001 - a broken page must not stop the other pages
+    except Exception as exc:  # a broken page must not stop the other pages
         return Rejection(where, f"unreadable page ({type(exc).__name__})")
     if document is None or not (document.text or "").strip():
         return Rejection(where, "no article text found in the page")
