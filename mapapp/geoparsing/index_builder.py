@@ -23,7 +23,7 @@ from mapapp.geoparsing.aliases import (
 )
 from mapapp.geoparsing.display import display_name, region_display_name
 from mapapp.geoparsing.normalize import is_latin_name, name_key
-from mapapp.geoparsing.regions import WELL_KNOWN_REGIONS
+from mapapp.geoparsing.regions import FORMER_REGIONS, WELL_KNOWN_REGIONS
 
 ALTERNATE, DEMONYM, FLAG_BITS = 1, 2, 2
 KIND_CODE = {"country": 0, "region": 1, "city": 2, "other": 3}
@@ -295,6 +295,12 @@ def _add_continents_and_regions(b: _Builder, country_entry: dict[str, int]) -> N
                       population=0, lat=lat, lon=lon)
         for alt in alternates:
             b.index(entry, alt, 0)  # hand-written, so as trustworthy as the name itself
+    for name, lat, lon, cc, alternates in FORMER_REGIONS:
+        entry = b.add(gid=0, name=name, kind="region", cc=cc, admin1=name, region=-1,
+                      population=0, lat=lat, lon=lon)
+        b.region[entry] = entry  # its own region, like the current ones
+        for alt in alternates:
+            b.index(entry, alt, 0)
 
 
 def _add_demonyms(b: _Builder, country_entry: dict[str, int]) -> None:

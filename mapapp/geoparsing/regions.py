@@ -1,7 +1,9 @@
 """Well-known regions that are not administrative units (written for this project).
 
 Each is (name, latitude, longitude, country code or "", alternate names). The points are
-rough visual centres: good enough to place a story on a world map.
+rough visual centres: good enough to place a story on a world map. A region made of whole
+states (the Midwest, New England, the Pacific Northwest) sits at the area-weighted centre of
+its states' points, so it moves with the gazetteer's state points rather than a guess.
 """
 
 from __future__ import annotations
@@ -78,7 +80,24 @@ WELL_KNOWN_REGIONS: tuple[tuple[str, float, float, str, tuple[str, ...]], ...] =
     ("Luzon", 16.0, 121.0, "PH", ()),
     ("Mindanao", 7.5, 125.0, "PH", ()),
     ("Honshu", 36.0, 138.0, "JP", ()),
-    ("Midwest", 41.5, -89.0, "US", ("Middle West",)),
-    ("New England", 43.5, -71.5, "US", ()),
-    ("Pacific Northwest", 46.0, -121.0, "US", ()),
+    # Area-weighted centres of OH IN IL MI WI MN IA MO ND SD NE KS; of ME NH VT MA RI CT;
+    # of WA OR ID (countrystatecity's state points, areas from the US Census Bureau).
+    ("Midwest", 42.71, -93.25, "US", ("Middle West",)),
+    ("New England", 44.4, -70.57, "US", ()),
+    ("Pacific Northwest", 44.84, -118.33, "US", ()),
+)
+
+# First-level divisions that a country has abolished but news still names: Kenya's eight
+# provinces gave way to 47 counties in 2013, yet "Nyanza Province" and "the Rift Valley"
+# fill a decade of archives. Same shape as above; points are rough centres of each province.
+# The generic names ("Western", "Coast") are indexed only with "Province", so they do not
+# compete with every other Western Province unless the text says which.
+FORMER_REGIONS: tuple[tuple[str, float, float, str, tuple[str, ...]], ...] = (
+    ("Nyanza Province", -0.6, 34.6, "KE", ("Nyanza",)),
+    ("Rift Valley Province", 0.5, 36.0, "KE", ("Rift Valley",)),
+    ("Western Province", 0.5, 34.6, "KE", ()),
+    ("North Eastern Province", 2.0, 40.0, "KE", ()),
+    ("Eastern Province", 0.8, 38.5, "KE", ()),
+    ("Central Province", -0.6, 37.0, "KE", ()),
+    ("Coast Province", -3.0, 39.5, "KE", ()),
 )

@@ -72,3 +72,18 @@ def test_a_county_located_in_a_named_state_is_that_states_even_when_another_stat
     text = ("Labs in Ohio tested the samples. The virus was found in ducks in Crawford County "
             "located in Pennsylvania.")
     assert _place(geoparser, text, "Crawford County").admin1 == "Pennsylvania"
+
+
+def test_nyanza_in_a_kenyan_story_is_the_former_province_not_the_rwandan_town(geoparser):
+    text = ("Cholera has spread in Kenya. Nyanza Province has felt the brunt of the outbreak, and the "
+            "deputy director of health services in Nyanza said Kisumu was worst hit.")
+    nyanzas = [t for t in geoparser.parse(text) if t.surface.startswith("Nyanza")]
+    assert len(nyanzas) == 2
+    assert all(t.country_code == "KE" and t.kind == "region" for t in nyanzas)
+
+
+def test_the_pacific_northwest_sits_amid_washington_oregon_and_idaho(geoparser):
+    text = "Flyways over the Pacific Northwest are watched closely."
+    t = _place(geoparser, text, "Pacific Northwest")
+    # The area-weighted centre of the three states lies in north-eastern Oregon.
+    assert 44.0 < t.latitude < 45.5 and -119.5 < t.longitude < -117.0
