@@ -37,7 +37,8 @@ CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
     "population": 0.55, "capital": 1.0, "metropolis": 0.0, "alternate": -0.8,
-    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0, "country_guard": 3.0, "namesake_city": 1.5, "container": 4.0, "region_cue": 2.5,
+    "same_region": 2.0, "same_county": 2.0, "same_country": 1.5, "neighbour": 0.5, "support_cap": 5.0,
+    "country_guard": 3.0, "namesake_city": 1.5, "container": 4.0, "region_cue": 2.5,
     "named_capital": 1.0, "enumeration": 3.0, "article": 2.0,
     "near50": 1.5, "near150": 1.0, "near400": 0.5, "temperature": 1.0, "rounds": 2,
 }
@@ -218,7 +219,8 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                     if neighbour:
                         near = neighbour_total.get(cc)
                         if near is None:
-                            near = neighbour_total[cc] = sum(total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
+                            near = neighbour_total[cc] = sum(
+                                total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
                         if near:
                             bordering = gaz.neighbours.get(cc, ())
                             near -= wk * sum(v for c, v in cm.items() if c in bordering)
@@ -297,10 +299,11 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
             continue
         new = []
         for e, s in ranked:
+            bonus = 0.0
             if gaz.kind[e] != COUNTRY:
                 d = _nearest_km(gaz.latitude[e], gaz.longitude[e], others)
-                s += w["near50"] if d < 50 else w["near150"] if d < 150 else w["near400"] if d < 400 else 0.0
-            new.append((e, s))
+                bonus = w["near50"] if d < 50 else w["near150"] if d < 150 else w["near400"] if d < 400 else 0.0
+            new.append((e, s + bonus))
         new.sort(key=lambda es: -es[1])
         out[key] = new
     return out
