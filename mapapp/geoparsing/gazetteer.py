@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mapapp.geoparsing.index_builder import build_index_payload
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 KIND_NAMES = ("country", "region", "city", "other")
 KIND_CODE = {name: code for code, name in enumerate(KIND_NAMES)}
 

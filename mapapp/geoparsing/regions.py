@@ -25,7 +25,7 @@ WELL_KNOWN_REGIONS: tuple[tuple[str, float, float, str, tuple[str, ...]], ...] =
     ("Scandinavia", 62.0, 14.0, "", ()),
     ("Latin America", -8.0, -58.0, "", ()),
     ("Central America", 13.0, -86.0, "", ()),
-    ("Caribbean", 16.0, -72.0, "", ()),
+    ("Caribbean", 15.5, -74.5, "", ()),  # middle of the sea's extent, 9-22 N, 60-89 W
     ("South Asia", 22.0, 78.0, "", ()),
     ("Southeast Asia", 8.0, 110.0, "", ("South-East Asia", "South East Asia")),
     ("East Asia", 35.0, 115.0, "", ()),
@@ -58,7 +58,7 @@ WELL_KNOWN_REGIONS: tuple[tuple[str, float, float, str, tuple[str, ...]], ...] =
     ("Black Sea", 43.0, 34.0, "", ()),
     ("Caspian Sea", 42.0, 50.5, "", ()),
     ("Aegean Sea", 39.0, 25.0, "", ("Aegean",)),
-    ("Atlantic Ocean", 30.0, -40.0, "", ("Atlantic",)),
+    ("Atlantic Ocean", 0.0, -25.0, "", ("Atlantic",)),  # the whole ocean, 70 N to 60 S, not its north
     ("Pacific Ocean", 0.0, -160.0, "", ("Pacific",)),
     ("Indian Ocean", -20.0, 80.0, "", ()),
     ("Arctic", 80.0, 0.0, "", ("Arctic Ocean",)),

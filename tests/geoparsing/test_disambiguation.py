@@ -87,3 +87,8 @@ def test_the_pacific_northwest_sits_amid_washington_oregon_and_idaho(geoparser):
     t = _place(geoparser, text, "Pacific Northwest")
     # The area-weighted centre of the three states lies in north-eastern Oregon.
     assert 44.0 < t.latitude < 45.5 and -119.5 < t.longitude < -117.0
+
+
+def test_the_atlantic_is_placed_mid_ocean_not_in_its_northern_half(geoparser):
+    t = _place(geoparser, "Ships crossed the Atlantic with vaccine.", "Atlantic")
+    assert t.kind == "other" and -10 < t.latitude < 10
