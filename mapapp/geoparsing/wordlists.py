@@ -100,6 +100,7 @@ NOT_PLACES = frozenset({
     "capitol hill", "downing street", "elysee", "foggy bottom", "kremlin", "pentagon",
     "quai dorsay", "scotland yard", "wall street", "white house", "whitehall",
     "fatah", "hamas", "hezbollah", "hizbollah", "ismaili", "taliban", "toyota",
+    "red crescent", "red cross",
 })
 
 # Lower-case words after a place name that make the pair the name of a disease or strain

@@ -135,3 +135,9 @@ def test_armed_groups_and_brands_are_not_the_towns_they_spell(geoparser):
     text = "Israel struck Hamas positions in Gaza; Hezbollah and the Taliban were silent, and a Toyota burned."
     surfaces = [t.surface for t in geoparser.parse(text)]
     assert surfaces == ["Israel", "Gaza"]
+
+
+def test_humanitarian_agencies_are_not_the_towns_they_spell(geoparser):
+    text = "The Red Cross said supplies could not reach Taiz; the Red Crescent evacuated Aden."
+    surfaces = [t.surface for t in geoparser.parse(text)]
+    assert surfaces == ["Taiz", "Aden"]
