@@ -132,3 +132,14 @@ def page(browser, request):
         tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Remove this run's filesystem-broker folders (tasks left by tests that had no worker)."""
+    import shutil
+
+    from django.conf import settings
+
+    run = os.environ.get("CONFLICTMAP_TEST_RUN")
+    if run and settings.configured:
+        shutil.rmtree(settings.BROKER_DIR / f"test-{run}", ignore_errors=True)
