@@ -237,7 +237,11 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         if not ranked:
             out[key] = Resolution(-1, 0.0, [])
             continue
-        margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 4.0
+        # A city and the region of the same name that holds it (Aleppo) are one answer at
+        # two scales, not rivals: the confidence is measured against the best real alternative.
+        winner = ranked[0][0]
+        rivals = [score for e, score in ranked[1:] if not _nested(gaz, winner, e)]
+        margin = ranked[0][1] - rivals[0] if rivals else 4.0
         confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
         out[key] = Resolution(ranked[0][0], round(confidence, 3), ranked)
     return out
@@ -307,3 +311,8 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
         new.sort(key=lambda es: -es[1])
         out[key] = new
     return out
+
+
+def _nested(gaz: Gazetteer, a: int, b: int) -> bool:
+    """Whether one entry is the first-level region that holds the other."""
+    return gaz.region[a] == b or gaz.region[b] == a

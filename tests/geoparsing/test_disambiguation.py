@@ -92,3 +92,9 @@ def test_the_pacific_northwest_sits_amid_washington_oregon_and_idaho(geoparser):
 def test_the_atlantic_is_placed_mid_ocean_not_in_its_northern_half(geoparser):
     t = _place(geoparser, "Ships crossed the Atlantic with vaccine.", "Atlantic")
     assert t.kind == "other" and -10 < t.latitude < 10
+
+
+def test_a_city_is_not_made_doubtful_by_the_region_of_the_same_name_that_holds_it(geoparser):
+    (aleppo, _syrian) = geoparser.parse("Shelling hit Aleppo on Monday, Syrian state media said.")
+    assert aleppo.country_code == "SY"
+    assert aleppo.confidence > 0.9
