@@ -1,8 +1,6 @@
 """Shared fixtures: the source article, real Celery worker processes and a real
 browser (Debian's Chromium driven by Playwright)."""
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -44,54 +42,12 @@ def database_url_for_workers() -> str:
     return f"postgres://{auth}{config.get('HOST') or '127.0.0.1'}:{config.get('PORT') or 5432}/{config['NAME']}"
 
 
-class WorkerProcess:
-    """A real `celery worker` child process on the test database and broker."""
-
-    def __init__(self, log_path: Path, *extra_args: str, env: dict | None = None) -> None:
-        self.log_path = log_path
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": database_url_for_workers(),
-            **(env or {}),
-        }
-        self.args = [
-            sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
-            "--concurrency", "1", "--without-gossip", "--without-mingle", "--without-heartbeat",
-            *extra_args,
-        ]
-        self.process: subprocess.Popen | None = None
-
-    def start(self, timeout: float = 60) -> "WorkerProcess":
-        log = self.log_path.open("ab")
-        offset = self.log_path.stat().st_size
-        self.process = subprocess.Popen(self.args, cwd=REPO, env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.log_path.open("rb") as handle:
-                handle.seek(offset)
-                if b" ready." in handle.read():
-                    return self
-            if self.process.poll() is not None:
-                raise RuntimeError(f"worker exited early:\n{self.log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
-        raise RuntimeError(f"worker not ready:\n{self.log_path.read_text()[-3000:]}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
     """One real worker, started before the test and stopped after it."""
-    worker = WorkerProcess(tmp_path / "worker.log").start()
+    from tests.pipeline_helpers import Worker
+
+    worker = Worker(tmp_path / "worker.log").start()
     yield worker
     worker.stop()
 
