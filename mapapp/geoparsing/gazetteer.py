@@ -127,7 +127,8 @@ def _build_once(directory: Path, path: Path) -> None:
             code = "import sys; from pathlib import Path; " \
                    "from mapapp.geoparsing.gazetteer import build_gazetteer; build_gazetteer(Path(sys.argv[1]))"
             package_root = str(Path(__file__).resolve().parents[2])
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+            search_path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+            env = {**os.environ, "PYTHONPATH": search_path}
             subprocess.run([sys.executable, "-c", code, str(directory)], check=True, env=env)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)

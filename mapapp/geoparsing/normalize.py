@@ -24,7 +24,4 @@ def name_key(name: str) -> str:
 
 def is_latin_name(name: str) -> bool:
     """True when every letter of ``name`` is Latin script (what English news text uses)."""
-    for ch in name:
-        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
-            return False
-    return True
+    return all("LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())

@@ -314,7 +314,7 @@ class Recognizer:
             # A capital at the start of a sentence or in a headline says nothing, so the word
             # must name a very prominent place to count ("Paris", not "Reading"); elsewhere
             # the capital makes it a name, and a sizeable place will do.
-            uncertain_case = word in self._common and (first.sentence_initial or in_title_case(text, m.start)) or (
+            uncertain_case = (word in self._common and (first.sentence_initial or in_title_case(text, m.start))) or (
                 # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
                 first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
             )

@@ -268,7 +268,8 @@ def _ring_centroid(ring: list) -> tuple[float, tuple[float, float]] | None:
     """(area, (lat, lon)) of a lon/lat ring, unwrapping longitudes across the antimeridian."""
     xs: list[float] = []
     previous = None
-    for lon, _lat in (point[:2] for point in ring):
+    for raw_lon, _lat in (point[:2] for point in ring):
+        lon = raw_lon
         if previous is not None:
             while lon - previous > 180:
                 lon -= 360

@@ -34,7 +34,9 @@ class Token:
     full_key: str  # key before the possessive was stripped: "peoples" in "People's Republic"
 
 
-_ABBREVIATED_WORDS = frozenset(["st", "ste", "ft", "mt", "pt", "sgt", "lt", "gen", "col", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof"])
+_ABBREVIATED_WORDS = frozenset([
+    "st", "ste", "ft", "mt", "pt", "sgt", "lt", "gen", "col", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof",
+])
 
 
 def _is_capitalised(word: str) -> bool:
