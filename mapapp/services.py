@@ -143,16 +143,14 @@ def mentions_from_text(text: str, *, published: dt.date, article_id: int) -> lis
     if not toponyms:
         return []
     spans = split_passages(readable)
-    used_spans = sorted({passage_at(spans, t.start) for t in toponyms})
+    passage_of = [passage_at(spans, t.start) for t in toponyms]
+    used_spans = sorted(set(passage_of))
     dates = dict(zip(used_spans, date_passages(readable, used_spans, published), strict=True))
     places = places_for(toponyms)
-    mentions = []
-    for toponym in toponyms:
-        span = passage_at(spans, toponym.start)
-        mentions.append(
-            _mention(article_id, text, toponym, span, dates[span], places.get(_place_key(toponym)))
-        )
-    return mentions
+    return [
+        _mention(article_id, text, toponym, span, dates[span], places.get(_place_key(toponym)))
+        for toponym, span in zip(toponyms, passage_of, strict=True)
+    ]
 
 
 def places_for(toponyms: list[Toponym]) -> dict[tuple, Place]:

@@ -1,5 +1,6 @@
 """Editors' corrections applied to freshly built mentions, so that re-processing an
-article never undoes them. Called by mapapp.services.mentions_from_text."""
+article never undoes them. Called by mapapp.services.article_process, inside the
+transaction that replaces an article's mentions."""
 from collections import defaultdict
 
 from mapapp.models import Mention, Place, PlaceDecision, Rule
