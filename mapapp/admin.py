@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from mapapp import services
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
-from mapapp.queueing import article_enqueue_on_commit
+from mapapp.queueing import articles_enqueue_on_commit
 from mapapp.review import admin_views, roles
 from mapapp.review.decisions import decision_from_mention_edit
 from mapapp.review.names import name_key
@@ -158,8 +158,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def reprocess(self, request, queryset) -> None:
         ids = list(queryset.values_list("pk", flat=True))
         services.articles_reset_for_processing(article_ids=ids)
-        for article_id in ids:
-            article_enqueue_on_commit(article_id=article_id)
+        articles_enqueue_on_commit(article_ids=ids)
         self.message_user(request, f"{len(ids)} article(s) queued for processing.",
                           messages.SUCCESS)
 
@@ -250,8 +249,7 @@ def _reprocess_after_undo(request, article_ids: list[int]) -> None:
     """A deleted decision no longer holds the mentions: re-process so the machine's
     choice (or a rule) takes over again."""
     services.articles_reset_for_processing(article_ids=article_ids)
-    for article_id in article_ids:
-        article_enqueue_on_commit(article_id=article_id)
+    articles_enqueue_on_commit(article_ids=article_ids)
     messages.info(request, f"{len(article_ids)} article(s) queued for re-processing without "
                            "the deleted decision(s).")
 

@@ -14,7 +14,7 @@ from celery.worker.control import inspect_command
 
 logger = logging.getLogger(__name__)
 
-PROCESS_TASK = "mapapp.tasks.process_article"
+PROCESS_TASK = "mapapp.tasks.process_articles"
 COMMAND = "articles_held"
 
 
@@ -35,7 +35,7 @@ def articles_held(state, queue: str | None = None, **kwargs) -> dict:
     held = set()
     for request in requests:
         if request.name == PROCESS_TASK and request.args:
-            held.add(int(request.args[0]))
+            held.update(int(pk) for pk in request.args[0])
     return {"consumes": True, "held": sorted(held)}
 
 

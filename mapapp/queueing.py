@@ -3,8 +3,8 @@ the broker how much work is waiting."""
 from __future__ import annotations
 
 import logging
-from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
@@ -13,29 +13,68 @@ logger = logging.getLogger(__name__)
 NOT_QUEUED_NOTE = "Not queued yet: the task queue was unreachable. It is queued again automatically."
 
 
+class EnqueueBatch:
+    """The articles one transaction saved, queued together once it commits: a bulk
+    import of a hundred articles becomes a few tasks of PROCESSING_BATCH_SIZE, not a
+    hundred (see services.articles_process for why that matters)."""
+
+    def __init__(self, article_ids: list[int]) -> None:
+        self.article_ids = article_ids
+
+    def __call__(self) -> None:
+        articles_enqueue(article_ids=self.article_ids)
+
+
 def article_enqueue_on_commit(*, article_id: int) -> None:
     """Queue processing after commit. If the broker is unreachable the article stays
     pending (with a note saying so) and the periodic sweep queues it later: saving
     never fails because of the broker."""
-    transaction.on_commit(partial(article_enqueue, article_id=article_id))
+    articles_enqueue_on_commit(article_ids=[article_id])
+
+
+def articles_enqueue_on_commit(*, article_ids: list[int]) -> None:
+    """`article_enqueue_on_commit` for several articles: one batch per transaction."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        articles_enqueue(article_ids=article_ids)
+        return
+    # Join the batch this transaction already holds. Django drops a callback with the
+    # savepoint it was registered in, so a batch found here is one that will still be
+    # sent; articles saved after that savepoint rolled back start a new one.
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, EnqueueBatch):
+            callback.article_ids.extend(article_ids)
+            return
+    transaction.on_commit(EnqueueBatch(list(article_ids)))
 
 
 def article_enqueue(*, article_id: int) -> bool:
     """Send one article to the worker now. False (and a note on the article) when the
     broker could not take it."""
-    from mapapp.tasks import process_article
+    return articles_enqueue(article_ids=[article_id]) == 1
 
-    try:
-        process_article.apply_async(
-            (article_id,),
-            retry=True,
-            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
-        )
-    except Exception:  # any broker failure leaves the article for the sweep
-        logger.warning("Could not queue article %s; the sweep will retry", article_id, exc_info=True)
-        _note_not_queued(article_id)
-        return False
-    return True
+
+def articles_enqueue(*, article_ids: list[int]) -> int:
+    """Send articles to the workers now, PROCESSING_BATCH_SIZE to a task. How many the
+    broker took; those it refused get a note and wait for the sweep."""
+    from mapapp.tasks import process_articles
+
+    size = max(1, settings.PROCESSING_BATCH_SIZE)
+    queued = 0
+    for start in range(0, len(article_ids), size):
+        chunk = list(dict.fromkeys(article_ids[start : start + size]))
+        try:
+            process_articles.apply_async(
+                (chunk,),
+                retry=True,
+                retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
+            )
+        except Exception:  # any broker failure leaves the articles for the sweep
+            logger.warning("Could not queue articles %s; the sweep will retry", chunk, exc_info=True)
+            _note_not_queued(chunk)
+            continue
+        queued += len(chunk)
+    return queued
 
 
 def queue_depth() -> int | None:
@@ -62,12 +101,12 @@ def queue_depth() -> int | None:
         return None
 
 
-def _note_not_queued(article_id: int) -> None:
+def _note_not_queued(article_ids: list[int]) -> None:
     from mapapp.models import Article
 
     try:
-        Article.objects.filter(pk=article_id, status=Article.Status.PENDING).update(
+        Article.objects.filter(pk__in=article_ids, status=Article.Status.PENDING).update(
             last_error=NOT_QUEUED_NOTE
         )
     except Exception:  # the note is a courtesy; the sweep does not need it
-        logger.warning("Could not note that article %s is not queued", article_id, exc_info=True)
+        logger.warning("Could not note that articles %s are not queued", article_ids, exc_info=True)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from mapapp import services
 from mapapp.liveness import articles_held_by_live_workers
 from mapapp.models import Article
-from mapapp.queueing import article_enqueue, queue_depth
+from mapapp.queueing import articles_enqueue, queue_depth
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +84,7 @@ def articles_requeue_orphaned(*, now: dt.datetime | None = None) -> SweepReport:
         status_changed_at=now
     )
 
-    for article_id in [*released, *lost_ids]:
-        article_enqueue(article_id=article_id)
+    articles_enqueue(article_ids=[*released, *lost_ids])
     report = SweepReport(len(released), len(lost_ids), held is not None, depth)
     if released or lost_ids:
         logger.info("Sweep: %s", report)

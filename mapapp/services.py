@@ -1,15 +1,23 @@
 """Writes: turning an article's text into mentions of places, and keeping each
 article's processing status truthful. Views, admin actions, commands and Celery
-tasks call these; they hold no logic of their own."""
+tasks call these; they hold no logic of their own.
+
+Articles are processed in batches (a bulk import queues them a few dozen to a task):
+the text of each is read on its own, but the database sees one claim, one place lookup
+and one write per batch. That is where the throughput comes from: per article, the
+round trips and commits cost more than reading the text (see README, Background
+processing). A failure stays with its own article and never costs its batch-mates."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -17,13 +25,14 @@ from mapapp.dating import EventDate, date_passages
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
-from mapapp.review.apply import mentions_apply_editorial
+from mapapp.review.apply import mentions_apply_editorial_many
 from mapapp.revision import revision_bump
 
 logger = logging.getLogger(__name__)
 
 # Kept in the status row so an editor sees why an article failed, not a whole traceback.
 MAX_ERROR_CHARS = 2000
+TOOK_TOO_LONG = "Processing took too long."
 
 
 class TemporaryProcessingError(Exception):
@@ -32,61 +41,167 @@ class TemporaryProcessingError(Exception):
 
 @dataclass(frozen=True)
 class ProcessingOutcome:
+    """What became of one article of a batch. `reason` when not processed:
+    "not claimable", "claim lost", "failed", "retry" (a temporary error: the article
+    is pending again and the caller retries it later), "deferred" (a batch-mate ran out
+    of time first; pending again and to be queued on its own)."""
+
     article_id: int
     processed: bool
     mentions: int = 0
     reason: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place name found in a text: where, the passage around it, and its date."""
+
+    toponym: Toponym
+    passage: tuple[int, int]
+    when: EventDate
 
 
 def article_claim(*, article_id: int, now: dt.datetime | None = None) -> bool:
     """Atomically move an article to PROCESSING if it is waiting (pending or failed) or
     its previous claim is stale. Two workers given the same article: one wins."""
+    return article_id in articles_claim(article_ids=[article_id], now=now)
+
+
+def articles_claim(*, article_ids: Iterable[int], now: dt.datetime | None = None) -> set[int]:
+    """Claim every article of `article_ids` that is claimable, in one conditional
+    update; the ids won. The claim's start time is its token: the ids won are those
+    holding exactly this token afterwards (two claims cannot share a microsecond and
+    an article)."""
     now = now or timezone.now()
+    ids = list(article_ids)
     stale_before = now - dt.timedelta(seconds=settings.PROCESSING_STALE_AFTER_SECONDS)
     waiting = Q(status__in=[Article.Status.PENDING, Article.Status.FAILED])
     stale = Q(status=Article.Status.PROCESSING, processing_started_at__lt=stale_before)
-    claimed = Article.objects.filter(Q(pk=article_id) & (waiting | stale)).update(
+    claimed = Article.objects.filter(Q(pk__in=ids) & (waiting | stale)).update(
         status=Article.Status.PROCESSING,
         processing_started_at=now,
         status_changed_at=now,
         attempts=F("attempts") + 1,
     )
-    return claimed == 1
+    if not claimed:
+        return set()
+    return set(
+        Article.objects.filter(
+            pk__in=ids, status=Article.Status.PROCESSING, processing_started_at=now
+        ).values_list("pk", flat=True)
+    )
 
 
 def article_process(*, article_id: int) -> ProcessingOutcome:
-    """Find and resolve the places an article mentions and replace its mentions in
-    one transaction. Idempotent: running it again yields the same rows."""
-    # The claim's start time is its token: only the holder of this very claim may write.
+    """Process one article (see `articles_process`)."""
+    return articles_process(article_ids=[article_id])[0]
+
+
+def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
+    """Find and resolve the places each article mentions and replace its mentions, all
+    the batch's writes in one transaction. Idempotent: running it again yields the same
+    rows. One outcome per id, in order."""
     claimed_at = timezone.now()
-    if not article_claim(article_id=article_id, now=claimed_at):
-        return ProcessingOutcome(article_id, processed=False, reason="not claimable")
-    article = Article.objects.get(pk=article_id)
-    mentions = mentions_from_text(
-        article.body, published=article_reference_date(article), article_id=article_id
-    )
+    claimed = articles_claim(article_ids=article_ids, now=claimed_at)
+    outcomes = {pk: ProcessingOutcome(pk, processed=False, reason="not claimable")
+                for pk in article_ids if pk not in claimed}
+    articles = Article.objects.filter(pk__in=claimed).only("pk", "body", "published_at", "created_at")
+    found: dict[int, tuple[str, list[Finding]]] = {}
+    pending = sorted(claimed)
+    by_id = {article.pk: article for article in articles}
+    while pending:
+        article = by_id[pending.pop(0)]
+        try:
+            findings = findings_from_text(article.body, published=article_reference_date(article))
+        except SoftTimeLimitExceeded:
+            # The batch ran out of time on this article: it fails, its batch-mates
+            # not yet read go back to the queue on their own.
+            outcomes[article.pk] = _failed(article.pk, claimed_at, TOOK_TOO_LONG)
+            outcomes.update(_deferred(pending, claimed_at))
+            pending = []
+        except TemporaryProcessingError as exc:
+            article_release(article_id=article.pk, error=f"Will retry: {exc}")
+            outcomes[article.pk] = ProcessingOutcome(article.pk, False, reason="retry", error=str(exc))
+        except Exception as exc:  # every failure must reach the editor
+            logger.exception("Processing article %s failed", article.pk)
+            outcomes[article.pk] = _failed(article.pk, claimed_at, f"{type(exc).__name__}: {exc}")
+        else:
+            found[article.pk] = (article.body, findings)
+    outcomes.update(_store(found, claimed_at))
+    return [outcomes[pk] for pk in article_ids]
+
+
+def _store(found: dict[int, tuple[str, list[Finding]]], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
+    """Write the mentions of every article in `found` in one transaction. If that
+    fails, write them one by one so that only the article at fault is marked failed."""
+    if not found:
+        return {}
+    places = places_for([f.toponym for _, findings in found.values() for f in findings])
+    mentions = {
+        pk: [_mention(pk, text, f, places.get(_place_key(f.toponym))) for f in findings]
+        for pk, (text, findings) in found.items()
+    }
+    try:
+        return _write(mentions, claimed_at)
+    except DatabaseError:
+        if len(mentions) == 1:
+            pk = next(iter(mentions))
+            logger.exception("Storing the mentions of article %s failed", pk)
+            return {pk: _failed(pk, claimed_at, "The mentions could not be stored; see the worker's log.")}
+        logger.warning("Storing a batch failed; storing its articles one by one", exc_info=True)
+    outcomes = {}
+    for pk, rows in mentions.items():
+        try:
+            outcomes.update(_write({pk: rows}, claimed_at))
+        except DatabaseError as exc:
+            logger.exception("Storing the mentions of article %s failed", pk)
+            outcomes[pk] = _failed(pk, claimed_at, f"The mentions could not be stored: {exc}")
+    return outcomes
+
+
+def _write(mentions: dict[int, list[Mention]], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
+    """Replace the mentions of the articles this claim still holds and mark them done."""
     with transaction.atomic():
-        # Only the claim holder may write; a sweep may have handed the article on.
-        still_ours = Article.objects.filter(
-            pk=article_id,
-            status=Article.Status.PROCESSING,
-            processing_started_at=claimed_at,
-        ).update(
-            status=Article.Status.DONE,
-            processed_at=timezone.now(),
-            status_changed_at=timezone.now(),
-            last_error="",
+        # Only the claim holder may write; a sweep may have handed an article on.
+        ours = set(
+            Article.objects.select_for_update()
+            .filter(pk__in=mentions, status=Article.Status.PROCESSING, processing_started_at=claimed_at)
+            .values_list("pk", flat=True)
         )
-        if not still_ours:
-            transaction.set_rollback(True)
-            return ProcessingOutcome(article_id, processed=False, reason="claim lost")
-        Mention.objects.filter(article_id=article_id).delete()
+        outcomes = {pk: ProcessingOutcome(pk, processed=False, reason="claim lost")
+                    for pk in mentions if pk not in ours}
+        if not ours:
+            return outcomes
+        now = timezone.now()
+        Article.objects.filter(pk__in=ours).update(
+            status=Article.Status.DONE, processed_at=now, status_changed_at=now, last_error=""
+        )
+        Mention.objects.filter(article_id__in=ours).delete()
+        kept = {pk: rows for pk, rows in mentions.items() if pk in ours}
         # Editors' decisions and rules outrank the machine, so re-processing keeps them
         # (issue 6). Read inside this transaction, so a decision saved meanwhile is kept.
-        mentions_apply_editorial(mentions, article_id=article_id)
-        Mention.objects.bulk_create(mentions, batch_size=500)
+        mentions_apply_editorial_many(kept)
+        Mention.objects.bulk_create([m for rows in kept.values() for m in rows], batch_size=1000)
         revision_bump()  # the reader map's in-memory index rebuilds on next request
-    return ProcessingOutcome(article_id, processed=True, mentions=len(mentions))
+    outcomes.update({pk: ProcessingOutcome(pk, processed=True, mentions=len(rows)) for pk, rows in kept.items()})
+    return outcomes
+
+
+def _failed(article_id: int, claimed_at: dt.datetime, error: str) -> ProcessingOutcome:
+    """Record a permanent failure under this claim (a claim handed on is left alone)."""
+    Article.objects.filter(
+        pk=article_id, status=Article.Status.PROCESSING, processing_started_at=claimed_at
+    ).update(status=Article.Status.FAILED, last_error=error[:MAX_ERROR_CHARS], status_changed_at=timezone.now())
+    return ProcessingOutcome(article_id, processed=False, reason="failed", error=error)
+
+
+def _deferred(article_ids: list[int], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
+    """Give unread articles of a batch back to the queue (pending again)."""
+    Article.objects.filter(
+        pk__in=article_ids, status=Article.Status.PROCESSING, processing_started_at=claimed_at
+    ).update(status=Article.Status.PENDING, status_changed_at=timezone.now())
+    return {pk: ProcessingOutcome(pk, processed=False, reason="deferred") for pk in article_ids}
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
@@ -135,9 +250,9 @@ def article_reference_date(article: Article) -> dt.date:
     return timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
 
 
-def mentions_from_text(text: str, *, published: dt.date, article_id: int) -> list[Mention]:
-    """Unsaved Mention rows for every place named in `text`, each with its passage and
-    the date that passage is about. Places are created in the gazetteer table as needed."""
+def findings_from_text(text: str, *, published: dt.date) -> list[Finding]:
+    """Every place named in `text`, with its passage and the date that passage is
+    about. Plain text work: no database."""
     readable = mask_markup(text)
     toponyms = geoparse(readable)
     if not toponyms:
@@ -146,11 +261,7 @@ def mentions_from_text(text: str, *, published: dt.date, article_id: int) -> lis
     passage_of = [passage_at(spans, t.start) for t in toponyms]
     used_spans = sorted(set(passage_of))
     dates = dict(zip(used_spans, date_passages(readable, used_spans, published), strict=True))
-    places = places_for(toponyms)
-    return [
-        _mention(article_id, text, toponym, span, dates[span], places.get(_place_key(toponym)))
-        for toponym, span in zip(toponyms, passage_of, strict=True)
-    ]
+    return [Finding(toponym, span, dates[span]) for toponym, span in zip(toponyms, passage_of, strict=True)]
 
 
 def places_for(toponyms: list[Toponym]) -> dict[tuple, Place]:
@@ -215,22 +326,16 @@ def _place(toponym: Toponym) -> Place:
     )
 
 
-def _mention(
-    article_id: int,
-    text: str,
-    toponym: Toponym,
-    span: tuple[int, int],
-    when: EventDate,
-    place: Place | None,
-) -> Mention:
+def _mention(article_id: int, text: str, finding: Finding, place: Place | None) -> Mention:
+    toponym, (start, end), when = finding.toponym, finding.passage, finding.when
     return Mention(
         article_id=article_id,
         place=place,
         surface=text[toponym.start : toponym.end][:300],
         start=toponym.start,
         end=toponym.end,
-        passage=text[span[0] : span[1]],
-        passage_start=span[0],
+        passage=text[start:end],
+        passage_start=start,
         confidence=toponym.confidence,
         is_demonym=toponym.is_demonym,
         candidates=[_candidate_json(c) for c in toponym.candidates],

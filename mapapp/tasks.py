@@ -1,45 +1,53 @@
-"""Celery tasks: thin shells that take an article id and call the services."""
+"""Celery tasks: thin shells that take article ids and call the services."""
 import logging
 
 from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.utils.time import get_exponential_backoff_interval
 
-from mapapp import recovery, services
+from mapapp import queueing, recovery, services
 
 logger = logging.getLogger(__name__)
+
+MAX_RETRIES = 6
 
 
 @shared_task(
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(services.TemporaryProcessingError,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=6,
+    max_retries=MAX_RETRIES,
 )
-def process_article(self, article_id: int) -> dict:
-    """Process one article. Temporary errors are retried with backoff; anything else
-    is recorded on the article as a permanent failure for an editor to see."""
-    try:
-        outcome = services.article_process(article_id=article_id)
-    except services.TemporaryProcessingError as exc:
-        if self.request.retries >= self.max_retries:
+def process_articles(self, article_ids: list[int]) -> dict:
+    """Process a batch of articles (one, when an editor saves one). Failures stay with
+    their article: a permanent error is recorded on it for an editor to see, a
+    temporary one (an online geocoder timing out) is retried with backoff for that
+    article alone."""
+    ids = [int(pk) for pk in article_ids]
+    outcomes = services.articles_process(article_ids=ids)
+    processed = [o.article_id for o in outcomes if o.processed]
+    for outcome in outcomes:
+        if outcome.reason == "deferred":
+            queueing.article_enqueue(article_id=outcome.article_id)
+    retry = [o for o in outcomes if o.reason == "retry"]
+    if retry:
+        _retry_later(self, retry)
+    return {"article_ids": ids, "processed": processed, "mentions": sum(o.mentions for o in outcomes)}
+
+
+def _retry_later(task, outcomes: list[services.ProcessingOutcome]) -> None:
+    """Queue the temporarily failed articles again with exponential backoff, or record
+    them as failed once the retries are spent."""
+    if task.request.retries >= task.max_retries:
+        for outcome in outcomes:
             services.article_mark_failed(
-                article_id=article_id, error=f"Gave up after {self.request.retries} retries: {exc}"
+                article_id=outcome.article_id,
+                error=f"Gave up after {task.request.retries} retries: {outcome.error}",
             )
-            return {"article_id": article_id, "processed": False}
-        services.article_release(article_id=article_id, error=f"Will retry: {exc}")
-        raise
-    except SoftTimeLimitExceeded:
-        services.article_mark_failed(article_id=article_id, error="Processing took too long.")
-        return {"article_id": article_id, "processed": False}
-    except Exception as exc:  # every failure must reach the editor
-        logger.exception("Processing article %s failed", article_id)
-        services.article_mark_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
-        return {"article_id": article_id, "processed": False}
-    return {"article_id": article_id, "processed": outcome.processed, "mentions": outcome.mentions}
+        return
+    countdown = get_exponential_backoff_interval(
+        factor=5, retries=task.request.retries, maximum=600, full_jitter=True
+    )
+    raise task.retry(args=([o.article_id for o in outcomes],), countdown=countdown)
 
 
 @shared_task

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from celery import current_app
+from django.db import transaction
 
 from mapapp.models import Article
 from tests.conftest import REPO, database_url_for_workers
@@ -156,9 +157,16 @@ def demo_bodies() -> list[dict]:
     return json.loads(DEMO.read_text(encoding="utf-8"))
 
 
-def save_articles(count: int, *, tag: str = "") -> list[int]:
+def save_articles(count: int, *, tag: str = "", bulk: bool = False) -> list[int]:
     """Save `count` distinct articles (the demo texts, each with a numbered line, so no
-    two share a content hash) the way an editor does: one commit, one queued task each."""
+    two share a content hash) the way an editor does: one commit, one queued task each;
+    or with `bulk` as an import does: commits of 50, queued in batches."""
+    if bulk:
+        ids = []
+        for start in range(0, count, 50):
+            with transaction.atomic():
+                ids += save_articles(min(50, count - start), tag=f"{tag}{start}-")
+        return ids
     demos = demo_bodies()
     ids = []
     for number in range(count):

@@ -46,9 +46,10 @@ def assert_each_text_has_one_set_of_mentions(ids: list[int]) -> None:
 def processed_ids_in(*logs) -> Counter:
     """How many times each article was processed to the end, from the workers' logs."""
     found: Counter = Counter()
-    pattern = re.compile(r"\{'article_id': (\d+), 'processed': True")
+    pattern = re.compile(r"'processed': \[([\d, ]*)\]")
     for log in logs:
-        found.update(int(m) for m in pattern.findall(log.read_text(errors="replace")))
+        for listed in pattern.findall(log.read_text(errors="replace")):
+            found.update(int(pk) for pk in listed.split(",") if pk.strip())
     return found
 
 
@@ -64,7 +65,7 @@ def test_a_worker_killed_mid_batch_loses_no_article_and_doubles_no_mention(tmp_p
         long_demo = demo_bodies()[0]
         slow = Article.objects.create(title="A long dispatch", published_at=long_demo["published_at"],
                                       body="\n\n".join([long_demo["body"]] * 150))
-        ids += [slow.pk, *save_articles(349, tag="b")]
+        ids += [slow.pk, *save_articles(349, tag="b", bulk=True)]
         wait_until(lambda: Article.objects.get(pk=slow.pk).status == Article.Status.PROCESSING,
                    timeout=120, interval=0.02, message="the long article was never claimed")
         first.kill()
@@ -118,7 +119,7 @@ def test_two_workers_on_one_batch_process_each_article_once(tmp_path):
     logs = [tmp_path / "one.log", tmp_path / "two.log"]
     workers = [Worker(log).start() for log in logs]
     try:
-        ids = save_articles(200)
+        ids = save_articles(200, bulk=True)
         wait_for_all_done(ids)
     finally:
         for worker in workers:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_temporary_error_is_retried_and_the_article_then_processed(monkeypatch):
     article = Article.objects.create(title="Report", body="Shelling hit Aleppo.")
-    real = services.mentions_from_text
+    real = services.findings_from_text
     calls = []
 
     def geocoder_times_out_once(*args, **kwargs):
@@ -22,8 +22,8 @@ def test_a_temporary_error_is_retried_and_the_article_then_processed(monkeypatch
             raise services.TemporaryProcessingError("geocoder timed out")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(services, "mentions_from_text", geocoder_times_out_once)
-    tasks.process_article.apply(args=(article.pk,))
+    monkeypatch.setattr(services, "findings_from_text", geocoder_times_out_once)
+    tasks.process_articles.apply(args=([article.pk],))
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
     assert article.attempts == 2
@@ -36,8 +36,8 @@ def test_a_temporary_error_that_never_clears_ends_as_a_recorded_failure(monkeypa
     def geocoder_down(*args, **kwargs):
         raise services.TemporaryProcessingError("geocoder unreachable")
 
-    monkeypatch.setattr(services, "mentions_from_text", geocoder_down)
-    tasks.process_article.apply(args=(article.pk,))
+    monkeypatch.setattr(services, "findings_from_text", geocoder_down)
+    tasks.process_articles.apply(args=([article.pk],))
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert article.last_error == "Gave up after 6 retries: geocoder unreachable"
@@ -57,7 +57,7 @@ def test_a_finished_claim_cannot_be_released_as_orphaned():
 
 def test_a_slow_holder_that_lost_its_claim_does_not_write(monkeypatch):
     article = Article.objects.create(title="Report", body="Shelling hit Aleppo.")
-    real = services.mentions_from_text
+    real = services.findings_from_text
 
     def sweep_strikes_meanwhile(*args, **kwargs):
         # While this worker reads the text, the sweep decides it is dead and hands the
@@ -67,7 +67,7 @@ def test_a_slow_holder_that_lost_its_claim_does_not_write(monkeypatch):
         services.article_claim(article_id=article.pk)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(services, "mentions_from_text", sweep_strikes_meanwhile)
+    monkeypatch.setattr(services, "findings_from_text", sweep_strikes_meanwhile)
     outcome = services.article_process(article_id=article.pk)
     assert outcome.reason == "claim lost"
     article.refresh_from_db()
@@ -89,3 +89,23 @@ def test_without_workers_to_ask_the_sweep_waits_for_the_stale_timeout(settings):
     assert recent.status == Article.Status.PROCESSING
     assert old.status == Article.Status.PENDING
     assert old.last_error == recovery.ORPHANED_CLAIM_NOTE
+
+
+def test_a_temporary_error_is_retried_for_that_article_alone(monkeypatch):
+    steady, flaky = (Article.objects.create(title=t, body=f"Shelling hit {t}.") for t in ("Homs", "Hama"))
+    real = services.findings_from_text
+    calls = []
+
+    def hama_times_out_once(text, **kwargs):
+        if "Hama" in text:
+            calls.append(1)
+            if len(calls) == 1:
+                raise services.TemporaryProcessingError("geocoder timed out")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(services, "findings_from_text", hama_times_out_once)
+    tasks.process_articles.apply(args=([steady.pk, flaky.pk],))
+    steady.refresh_from_db()
+    flaky.refresh_from_db()
+    assert (steady.status, steady.attempts) == (Article.Status.DONE, 1)
+    assert (flaky.status, flaky.attempts, flaky.last_error) == (Article.Status.DONE, 2, "")

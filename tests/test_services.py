@@ -125,3 +125,76 @@ def test_a_failure_is_recorded_for_the_editor():
     assert article.status == Article.Status.FAILED
     assert article.last_error == "ValueError: broken"
     assert services.article_process(article_id=article.pk).processed  # a retry may claim it
+
+
+def test_a_batch_is_processed_in_one_go_and_reports_each_article():
+    done_already = make_article("Shelling in Hama.")
+    services.article_process(article_id=done_already.pk)
+    fresh = [make_article(f"Shelling in Aleppo and Homs, report {n}.") for n in range(3)]
+    outcomes = services.articles_process(article_ids=[fresh[0].pk, done_already.pk, fresh[1].pk, fresh[2].pk])
+    assert [(o.article_id, o.processed, o.reason) for o in outcomes] == [
+        (fresh[0].pk, True, ""), (done_already.pk, False, "not claimable"),
+        (fresh[1].pk, True, ""), (fresh[2].pk, True, ""),
+    ]
+    for article in fresh:
+        assert set(article.mentions.values_list("surface", flat=True)) == {"Aleppo", "Homs"}
+        article.refresh_from_db()
+        assert (article.status, article.attempts) == (Article.Status.DONE, 1)
+
+
+def test_an_article_that_breaks_the_parser_does_not_cost_its_batch_mates(monkeypatch):
+    good, bad = make_article("Shelling in Aleppo."), make_article("Shelling in Homs.")
+    real = services.findings_from_text
+
+    def breaks_on_homs(text, **kwargs):
+        if "Homs" in text:
+            raise ValueError("the parser choked")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(services, "findings_from_text", breaks_on_homs)
+    outcomes = services.articles_process(article_ids=[good.pk, bad.pk])
+    assert [o.reason for o in outcomes] == ["", "failed"]
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.status == Article.Status.DONE and good.mentions.count() == 1
+    assert bad.status == Article.Status.FAILED and bad.last_error == "ValueError: the parser choked"
+
+
+def test_an_article_the_database_refuses_fails_alone(monkeypatch):
+    good, bad = make_article("Shelling in Aleppo."), make_article("Shelling in Homs.")
+    real = services._mention
+
+    def unstorable_for_homs(article_id, text, finding, place):
+        mention = real(article_id, text, finding, place)
+        if article_id == bad.pk:
+            mention.date_precision = None  # NOT NULL: the whole batch's insert fails
+        return mention
+
+    monkeypatch.setattr(services, "_mention", unstorable_for_homs)
+    outcomes = services.articles_process(article_ids=[good.pk, bad.pk])
+    assert [o.reason for o in outcomes] == ["", "failed"]
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert good.status == Article.Status.DONE and good.mentions.count() == 1
+    assert bad.status == Article.Status.FAILED and "could not be stored" in bad.last_error
+    assert bad.mentions.count() == 0
+
+
+def test_a_batch_out_of_time_fails_the_slow_article_and_hands_back_the_rest(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    first, slow, unread = (make_article(f"Shelling in {name}.") for name in ("Aleppo", "Homs", "Hama"))
+    real = services.findings_from_text
+
+    def homs_takes_forever(text, **kwargs):
+        if "Homs" in text:
+            raise SoftTimeLimitExceeded()
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(services, "findings_from_text", homs_takes_forever)
+    outcomes = services.articles_process(article_ids=[first.pk, slow.pk, unread.pk])
+    assert [o.reason for o in outcomes] == ["", "failed", "deferred"]
+    statuses = dict(Article.objects.filter(pk__in=[first.pk, slow.pk, unread.pk]).values_list("pk", "status"))
+    assert statuses == {first.pk: Article.Status.DONE, slow.pk: Article.Status.FAILED,
+                        unread.pk: Article.Status.PENDING}
+    assert Article.objects.get(pk=slow.pk).last_error == services.TOOK_TOO_LONG

@@ -149,6 +149,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Articles saved in one transaction (a bulk import) are processed this many to a task:
+# one claim, one place lookup and one write per batch instead of per article.
+PROCESSING_BATCH_SIZE = env_int("PROCESSING_BATCH_SIZE", 25)
 # The sweep (mapapp/recovery.py) re-queues an article pending or claimed longer than the
 # grace period once the broker and the live workers show nobody holds it; when they
 # cannot be asked, only after PROCESSING_STALE_AFTER_SECONDS (above the hard time limit,
