@@ -16,6 +16,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
     ALTERNATE,
@@ -33,6 +35,8 @@ OUT_OF_REACH = 8.0  # prior points; above the most that support and nearness can
 CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest first
 CONTAINER_LOOKAHEAD = max(len(link) for link in CONTAINER_LINKS)
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
+NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
+NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
@@ -290,27 +294,72 @@ def _fixed_evidence(gaz: Gazetteer, text: str, ms: list[Mention],
 
 
 def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w: dict):
-    """Spatial coherence: bonus for candidates close to the places chosen for other names."""
+    """Spatial coherence: bonus for candidates close to the places chosen for other names.
+
+    A candidate is measured against the first NEARBY_POINTS places chosen for the other
+    names (countries are neither measured nor measured against). All candidates of the
+    document are measured at once, as one numpy matrix, which is what keeps this cheap.
+    """
+    kind = gaz.kind
     chosen = {k: v[0][0] for k, v in scores.items() if v}
-    points = [(k, gaz.latitude[e], gaz.longitude[e]) for k, e in chosen.items() if gaz.kind[e] != COUNTRY]
+    points = [(k, gaz.latitude[e], gaz.longitude[e]) for k, e in chosen.items() if kind[e] != COUNTRY]
     if len(points) < 2:
         return scores
-    out = {}
-    for key, ranked in scores.items():
-        others = [(lat, lon) for k, lat, lon in points if k != key][:30]
-        if not others or len(ranked) < 2:
-            out[key] = ranked
-            continue
-        new = []
-        for e, s in ranked:
-            bonus = 0.0
-            if gaz.kind[e] != COUNTRY:
-                d = _nearest_km(gaz.latitude[e], gaz.longitude[e], others)
-                bonus = w["near50"] if d < 50 else w["near150"] if d < 150 else w["near400"] if d < 400 else 0.0
-            new.append((e, s + bonus))
+    competing = [k for k, ranked in scores.items() if len(ranked) >= 2]
+    if not competing:
+        return scores
+    rows = [e for k in competing for e, _s in scores[k]]
+    row_keys = [k for k in competing for _e in scores[k]]
+    bonuses = _nearness_bonuses(gaz, rows, row_keys, points, w)
+    out = dict(scores)
+    start = 0
+    for key in competing:
+        ranked = scores[key]
+        new = [(e, s + bonus) for (e, s), bonus in zip(ranked, bonuses[start:start + len(ranked)], strict=True)]
         new.sort(key=lambda es: -es[1])
         out[key] = new
+        start += len(ranked)
     return out
+
+
+def _nearness_bonuses(gaz: Gazetteer, rows: list[int], row_keys: list[str],
+                      points: list[tuple[str, float, float]], w: dict) -> list[float]:
+    """The nearness bonus of each entry in ``rows`` (0.0 for countries), by its distance
+    (see _nearest_km) to the first NEARBY_POINTS points not of its own key.
+
+    Every key has at most one point, so a row leaves out at most one of the first
+    NEARBY_POINTS + 1 points: its own if it is among them, else the last of them.
+    numpy squares by multiplying where Python's ``** 2`` calls pow(), and the two can differ
+    in the last bit; a distance that lands next to a band edge is therefore measured again
+    exactly as _nearest_km does, so the bonus never depends on which of the two ran.
+    """
+    width = min(len(points), NEARBY_POINTS + 1)
+    own = {k: j for j, (k, _lat, _lon) in enumerate(points[:width])}
+    spare = NEARBY_POINTS if width > NEARBY_POINTS else -1  # the column past the first NEARBY_POINTS
+    left_out = np.array([own.get(k, spare) for k in row_keys])
+    latitude, longitude = gaz.latitude, gaz.longitude
+    lat = np.array([latitude[e] for e in rows])
+    lon = np.array([longitude[e] for e in rows])
+    scale = np.array([math.cos(math.radians(lat_)) for lat_ in lat.tolist()])
+    plat = np.array([lat_ for _k, lat_, _lon in points[:width]])
+    plon = np.array([lon_ for _k, _lat, lon_ in points[:width]])
+    dlat = lat[:, None] - plat[None, :]
+    dlon = np.abs(lon[:, None] - plon[None, :])
+    dlon = np.where(dlon > 180, 360 - dlon, dlon)
+    across = dlon * scale[:, None]
+    squared = dlat * dlat + across * across
+    measured = np.flatnonzero(left_out >= 0)
+    squared[measured, left_out[measured]] = np.inf
+    km = 111.195 * np.sqrt(squared.min(axis=1))
+    edges = np.array(NEARNESS_BANDS_KM, dtype=float)
+    for i in np.flatnonzero((np.abs(km[:, None] - edges[None, :]) <= 1e-9 * edges).any(axis=1)).tolist():
+        others = [(lat_, lon_) for k, lat_, lon_ in points if k != row_keys[i]][:NEARBY_POINTS]
+        km[i] = _nearest_km(latitude[rows[i]], longitude[rows[i]], others)
+    near50, near150, near400 = NEARNESS_BANDS_KM
+    bonus = np.select([km < near50, km < near150, km < near400], [w["near50"], w["near150"], w["near400"]], 0.0)
+    countries = np.frombuffer(bytes(gaz.kind[e] for e in rows), dtype=np.uint8) == COUNTRY
+    bonus[countries] = 0.0
+    return bonus.tolist()
 
 
 def _nested(gaz: Gazetteer, a: int, b: int) -> bool:
