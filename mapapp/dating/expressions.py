@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from mapapp.dating.needles import ODD_CASE_CHARACTERS, Needle, fold, needles_of
 from mapapp.dating.vocabularies import DIGIT_KINDS, Vocabulary, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
@@ -17,6 +18,9 @@ FUTURE_CUE_AFTER_WORDS = 2
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Passages without these (nearly all) need neither the digit translation nor
+# the careful case folding: a slice and str.lower() stand for both.
+_UNUSUAL = re.compile("[" + "".join(chr(c) for c in _DIGITS) + ODD_CASE_CHARACTERS + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,10 @@ class CompiledVocabulary:
     """A vocabulary with its patterns compiled once."""
 
     vocabulary: Vocabulary
-    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    # (kind, pattern, the vocabulary's needle, indexes into ``needles`` of those derived from the pattern)
+    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[int, ...]], ...]
+    # Derived needles: a search, and whether it runs on the folded passage.
+    needles: tuple[tuple[re.Pattern[str], bool], ...]
     reporting: re.Pattern[str]
     prefilter: re.Pattern[str]
     future_cues: re.Pattern[str]
@@ -69,12 +76,14 @@ def compiled(language: str | None) -> CompiledVocabulary:
     """The compiled patterns for ``language`` (cached for the process)."""
     vocabulary = vocabulary_for(language)
     patterns = []
+    derived: dict[Needle, int] = {}
     for kind, source, *needle in vocabulary.patterns:
         needle_source = needle[0] if needle else (r"\d" if kind in DIGIT_KINDS else None)
         patterns.append((
             kind,
             re.compile(source, re.IGNORECASE),
             re.compile(needle_source, re.IGNORECASE) if needle_source else None,
+            tuple(derived.setdefault(n, len(derived)) for n in needles_of(source)),
         ))
     # Most passages hold no date at all: one search for the trigger words
     # spares them the dozen patterns.
@@ -83,6 +92,7 @@ def compiled(language: str | None) -> CompiledVocabulary:
     return CompiledVocabulary(
         vocabulary=vocabulary,
         patterns=tuple(patterns),
+        needles=tuple((re.compile(n.source()), n.folded) for n in derived),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
         prefilter=prefilter,
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
@@ -98,13 +108,21 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
     vocabulary. Offsets are into ``text``.
     """
     end = min(end, start + MAX_SCANNED_CHARS)
-    passage = text[start:end].translate(_DIGITS)
+    passage = text[start:end]
+    unusual = _UNUSUAL.search(passage) is not None
+    if unusual:
+        passage = passage.translate(_DIGITS)
+    lowered = passage.lower()
     vocabulary = compiled(language)
-    if not vocabulary.prefilter.search(passage.lower()):
+    if not vocabulary.prefilter.search(lowered):
         return []
+    folded = fold(passage) if unusual else lowered
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     needles: dict[re.Pattern[str], bool] = {}
-    for priority, (kind, pattern, needle) in enumerate(vocabulary.patterns):
+    derived: dict[int, bool] = {}
+    for priority, (kind, pattern, needle, required) in enumerate(vocabulary.patterns):
+        if not _all_found(required, vocabulary.needles, passage, folded, derived):
+            continue
         if needle is not None:
             if needle not in needles:
                 needles[needle] = needle.search(passage) is not None
@@ -124,6 +142,24 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
         chosen.append(Expression(start + lo, start + hi, kind, match.group(0).strip(), groups))
     chosen.sort(key=lambda expression: expression.start)
     return chosen
+
+
+def _all_found(
+    required: tuple[int, ...],
+    needles: tuple[tuple[re.Pattern[str], bool], ...],
+    passage: str,
+    folded: str,
+    seen: dict[int, bool],
+) -> bool:
+    """Whether the passage holds every needle in ``required`` (each searched once a passage)."""
+    for index in required:
+        present = seen.get(index)
+        if present is None:
+            search, on_folded = needles[index]
+            present = seen[index] = search.search(folded if on_folded else passage) is not None
+        if not present:
+            return False
+    return True
 
 
 def reporting_spans(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
