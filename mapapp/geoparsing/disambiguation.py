@@ -33,7 +33,7 @@ ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own p
 MAX_CANDIDATES = 20
 OUT_OF_REACH = 8.0  # prior points; above the most that support and nearness can add
 CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest first
-CONTAINER_LOOKAHEAD = max(len(link) for link in CONTAINER_LINKS)
+LINK_STARTS = frozenset(link[0] for link in CONTAINER_LINKS)
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
@@ -48,8 +48,11 @@ WEIGHTS = {
 }
 
 
-# Priors depend only on the entry and the default weights: computed once per process.
-_PRIORS: dict[int, dict[int, float]] = {}
+# Priors depend only on the entry and the default weights, and so does the ranking by prior
+# of a name's postings: both are computed once per process (names recur from one article
+# to the next). The gazetteer is held with them so that its id cannot be reused.
+_PRIORS: dict[int, tuple[Gazetteer, dict[int, float], dict[tuple[int, ...], tuple[tuple[int, float], ...]]]] = {}
+RANKINGS_KEPT = 50_000  # distinct names whose ranking is kept; past that the memo starts afresh
 
 
 @dataclass(slots=True)
@@ -106,35 +109,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     mention_at = {m.start: m for m in mentions}
 
     base: dict[str, list[tuple[int, float]]] = {}
-    ranked_by_prior: dict[str, list[tuple[int, float]]] = {}
-    for key in keys:
-        ms = by_key[key]
-        best: dict[int, float] = {}
-        cache = _PRIORS.setdefault(id(gaz), {}) if w is WEIGHTS else {}
-        for p in ms[0].postings:
-            e = p >> FLAG_BITS
-            s = cache.get(p)
-            if s is None:
-                s = cache[p] = prior(gaz, e, p & ~DEMONYM, w)
-            if s > best.get(e, -1e9):
-                best[e] = s
-        if any(gaz.kind[p >> FLAG_BITS] == COUNTRY and not p & ALTERNATE for p in ms[0].postings):
-            # A country's own name ("Mexico", "Chile") is not also a town's alternate name.
-            for p in ms[0].postings:
-                if p & ALTERNATE and gaz.kind[p >> FLAG_BITS] == CITY:
-                    best.pop(p >> FLAG_BITS, None)
-        if w["namesake_city"]:
-            # "Latakia", "Quebec": a region named after its main city; the bare name is
-            # usually the city (a cue such as "province of" says otherwise).
-            # A national capital outside the region that shares its name counts too: Buenos
-            # Aires and Lima are cities apart from the provinces named after them.
-            regions = {e for e in best if gaz.kind[e] == REGION}
-            region_countries = {gaz.country[e] for e in regions}
-            for e in best:
-                if gaz.kind[e] == CITY and (gaz.region[e] in regions or (
-                        gaz.capital[e] and gaz.country[e] in region_countries)):
-                    best[e] += w["namesake_city"]
-        ranked_by_prior[key] = sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES]
+    ranked_by_prior = {key: _ranked_by_prior(gaz, by_key[key][0].postings, w) for key in keys}
 
     plain_kind = {k: gaz.kind[r[0][0]] if r else -1 for k, r in ranked_by_prior.items()}
     cues = [enumeration_bonus(gaz, text, mentions, plain_kind, w["enumeration"]) if w["enumeration"] else {},
@@ -142,98 +117,27 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     # Countries the story plainly names: their capitals are the likely sense of a bare
     # name ("the FAO in Rome" in a story that names Italy, whatever else it says about the US).
     named_countries = {gaz.country[r[0][0]] for r in ranked_by_prior.values() if r and gaz.kind[r[0][0]] == COUNTRY}
-    capital_bonus = w["named_capital"]
+    capital_bonus = w["named_capital"] if named_countries else 0.0
+    capital, kind, country = gaz.capital, gaz.kind, gaz.country
     for key, ranked in ranked_by_prior.items():
         fixed = _fixed_evidence(gaz, text, by_key[key], mention_at, w)
-        if capital_bonus and named_countries:
+        if capital_bonus:
             for e, _s in ranked:
-                if gaz.capital[e] and gaz.kind[e] == CITY and gaz.country[e] in named_countries:
+                if capital[e] and kind[e] == CITY and country[e] in named_countries:
                     fixed[e] = fixed.get(e, 0.0) + capital_bonus
         for cue in cues:
             for e, bonus in cue.get(key, {}).items():
                 fixed[e] = fixed.get(e, 0.0) + bonus
-        scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
+        if fixed:
+            scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
+        else:
+            scored = [(e, s + 0.0) for e, s in ranked]  # already in order
         # Document support is capped and nearness adds little, so a candidate this far
         # behind the best can never win: leave it out of the work.
         floor = scored[0][1] - OUT_OF_REACH
         base[key] = [es for es in scored if es[1] >= floor]
 
-    weight = {k: 1.0 + math.log(len(by_key[k])) for k in keys}
-    # (entry, region, country, base score) per candidate, looked up once.
-    region_arr, country_arr, county_arr = gaz.region, gaz.country, gaz.county
-    attrs = {
-        k: [(e, region_arr[e] if gaz.kind[e] != COUNTRY else -1, country_arr[e], county_arr[e], s)
-            for e, s in base[k]]
-        for k in keys
-    }
-    same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
-    support_cap, same_county = w["support_cap"], w["same_county"]
-    # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
-    # towns to become a town: their support is capped lower.
-    kind = gaz.kind
-    country_named = {k for k in keys if any(kind[e] == COUNTRY for e, _s in base[k])}
-    guarded_cap = w["country_guard"]
-    scores = {k: list(v) for k, v in base.items()}
-    for _ in range(int(w["rounds"])):
-        region_mass: dict[str, dict[int, float]] = {}
-        country_mass: dict[str, dict[str, float]] = {}
-        county_mass: dict[str, dict[int, float]] = {}
-        total_region: dict[int, float] = defaultdict(float)
-        total_country: dict[str, float] = defaultdict(float)
-        total_county: dict[int, float] = defaultdict(float)
-        for k in keys:
-            probs = _softmax(scores[k], w["temperature"]) if len(scores[k]) > 1 else (1.0,)
-            rm: dict[int, float] = defaultdict(float)
-            cm: dict[str, float] = defaultdict(float)
-            um: dict[int, float] = defaultdict(float)
-            position = {e: i for i, (e, _s) in enumerate(scores[k])}
-            for e, r, cc, u, _s in attrs[k]:
-                pr = probs[position[e]]
-                if r >= 0:
-                    rm[r] += pr
-                if cc:
-                    cm[cc] += pr
-                if u >= 0:
-                    um[u] += pr
-            region_mass[k], country_mass[k], county_mass[k] = rm, cm, um
-            wk = weight[k]
-            for u, v in um.items():
-                total_county[u] += wk * v
-            for r, v in rm.items():
-                total_region[r] += wk * v
-            for c, v in cm.items():
-                total_country[c] += wk * v
-        new_scores = {}
-        neighbour_total: dict[str, float] = {}
-        for k in keys:
-            if len(attrs[k]) == 1:
-                new_scores[k] = scores[k]  # nothing to choose between
-                continue
-            rm, cm, um, wk = region_mass[k], country_mass[k], county_mass[k], weight[k]
-            guarded = k in country_named
-            rescored = []
-            for e, r, cc, u, s in attrs[k]:
-                support = 0.0
-                if u >= 0 and same_county:
-                    support += same_county * math.log1p(max(0.0, total_county[u] - wk * um.get(u, 0.0)))
-                if r >= 0:
-                    support += same_region * math.log1p(max(0.0, total_region[r] - wk * rm.get(r, 0.0)))
-                if cc:
-                    support += same_country * math.log1p(max(0.0, total_country[cc] - wk * cm.get(cc, 0.0)))
-                    if neighbour:
-                        near = neighbour_total.get(cc)
-                        if near is None:
-                            near = neighbour_total[cc] = sum(
-                                total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
-                        if near:
-                            bordering = gaz.neighbours.get(cc, ())
-                            near -= wk * sum(v for c, v in cm.items() if c in bordering)
-                            support += neighbour * math.log1p(max(0.0, near))
-                rescored.append((e, s + min(support, guarded_cap if guarded and kind[e] != COUNTRY else support_cap)))
-            rescored.sort(key=lambda es: -es[1])
-            new_scores[k] = rescored
-        scores = new_scores
-
+    scores = _document_support(gaz, base, {k: len(by_key[k]) for k in keys}, w)
     scores = _prefer_nearby(gaz, scores, w)
 
     out: dict[str, Resolution] = {}
@@ -244,33 +148,189 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         # A city and the region of the same name that holds it (Aleppo) are one answer at
         # two scales, not rivals: the confidence is measured against the best real alternative.
         winner = ranked[0][0]
-        rivals = [score for e, score in ranked[1:] if not _nested(gaz, winner, e)]
-        margin = ranked[0][1] - rivals[0] if rivals else 4.0
+        rival = next((score for e, score in ranked[1:] if not _nested(gaz, winner, e)), None)
+        margin = ranked[0][1] - rival if rival is not None else 4.0
         confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
         out[key] = Resolution(ranked[0][0], round(confidence, 3), ranked)
     return out
 
 
-def _softmax(ranked: list[tuple[int, float]], temperature: float) -> list[float]:
-    if not ranked:
-        return []
-    top = ranked[0][1]
-    exps = [math.exp((s - top) / temperature) for _e, s in ranked]
-    total = sum(exps)
+def _ranked_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tuple[tuple[int, float], ...]:
+    """A name's candidate entries with their prior scores, best first (at most MAX_CANDIDATES)."""
+    if w is not WEIGHTS:
+        return _rank_by_prior(gaz, postings, w, {})
+    held = _PRIORS.get(id(gaz))
+    if held is None or held[0] is not gaz:
+        held = _PRIORS[id(gaz)] = (gaz, {}, {})
+    _gaz, priors, rankings = held
+    ranked = rankings.get(postings)
+    if ranked is None:
+        if len(rankings) >= RANKINGS_KEPT:
+            rankings.clear()
+        ranked = rankings[postings] = _rank_by_prior(gaz, postings, w, priors)
+    return ranked
+
+
+def _rank_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict,
+                   priors: dict[int, float]) -> tuple[tuple[int, float], ...]:
+    """See _ranked_by_prior; ``priors`` caches prior() per posting."""
+    best: dict[int, float] = {}
+    for p in postings:
+        e = p >> FLAG_BITS
+        s = priors.get(p)
+        if s is None:
+            s = priors[p] = prior(gaz, e, p & ~DEMONYM, w)
+        if s > best.get(e, -1e9):
+            best[e] = s
+    if any(gaz.kind[p >> FLAG_BITS] == COUNTRY and not p & ALTERNATE for p in postings):
+        # A country's own name ("Mexico", "Chile") is not also a town's alternate name.
+        for p in postings:
+            if p & ALTERNATE and gaz.kind[p >> FLAG_BITS] == CITY:
+                best.pop(p >> FLAG_BITS, None)
+    if w["namesake_city"]:
+        # "Latakia", "Quebec": a region named after its main city; the bare name is
+        # usually the city (a cue such as "province of" says otherwise).
+        # A national capital outside the region that shares its name counts too: Buenos
+        # Aires and Lima are cities apart from the provinces named after them.
+        regions = {e for e in best if gaz.kind[e] == REGION}
+        region_countries = {gaz.country[e] for e in regions}
+        for e in best:
+            if gaz.kind[e] == CITY and (gaz.region[e] in regions or (
+                    gaz.capital[e] and gaz.country[e] in region_countries)):
+                best[e] += w["namesake_city"]
+    return tuple(sorted(best.items(), key=lambda es: -es[1])[:MAX_CANDIDATES])
+
+
+def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], counts: dict[str, int],
+                      w: dict) -> dict[str, list[tuple[int, float]]]:
+    """Rounds of voting: each name spreads its belief over its candidates' first-level
+    region, county and country, and a candidate gains (capped) support from the belief the
+    other names put on the same ones and on bordering countries. Returns each key's
+    candidates rescored, best first.
+
+    A key's candidates keep the order of ``base`` in ``attrs``; ``order`` lists them best
+    first. A name with one candidate always spreads the same belief, computed once.
+    """
+    kind, region, country, county = gaz.kind, gaz.region, gaz.country, gaz.county
+    keys = list(base)
+    weight = {k: 1.0 + math.log(counts[k]) for k in keys}
+    # (entry, region, country, county, base score) per candidate, looked up once.
+    attrs = {k: [(e, region[e] if kind[e] != COUNTRY else -1, country[e], county[e], s) for e, s in base[k]]
+             for k in keys}
+    # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
+    # towns to become a town: their support is capped lower.
+    country_named = {k for k in keys if any(kind[e] == COUNTRY for e, _s in base[k])}
+    settled = {k: _belief(attrs[k], [1.0]) for k in keys if len(attrs[k]) <= 1}
+    current = {k: [s for *_attrs, s in attrs[k]] for k in keys if k not in settled}
+    order = {k: list(range(len(attrs[k]))) for k in current}
+    temperature = w["temperature"]
+    for _ in range(int(w["rounds"])):
+        belief = {}
+        totals: tuple[dict, dict, dict] = ({}, {}, {})  # county, region, country
+        for k in keys:
+            held = settled.get(k)
+            if held is None:
+                held = _belief(attrs[k], _probabilities(current[k], order[k], temperature))
+            belief[k] = held
+            wk = weight[k]
+            for mass, total in zip(held, totals, strict=True):
+                for place, v in mass.items():
+                    total[place] = total.get(place, 0.0) + wk * v
+        neighbour_total: dict[str, float] = {}
+        for k in current:
+            current[k] = _rescored(gaz, attrs[k], belief[k], totals, weight[k], k in country_named,
+                                   neighbour_total, w)
+            order[k] = sorted(range(len(attrs[k])), key=current[k].__getitem__, reverse=True)
+    return {k: [(attrs[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
+
+
+def _probabilities(scores: list[float], order: list[int], temperature: float) -> list[float]:
+    """Softmax of ``scores``, summed best first (``order``), in the order of ``scores``."""
+    top = scores[order[0]]
+    exps = [math.exp((s - top) / temperature) for s in scores]
+    total = sum([exps[i] for i in order])
     return [x / total for x in exps]
+
+
+def _belief(attrs: list[tuple[int, int, str, int, float]], probs: list[float]) -> tuple[dict, dict, dict]:
+    """How much of a name's belief sits in each county, first-level region and country."""
+    county_mass: dict[int, float] = {}
+    region_mass: dict[int, float] = {}
+    country_mass: dict[str, float] = {}
+    for (_e, r, cc, u, _s), pr in zip(attrs, probs, strict=False):
+        if r >= 0:
+            region_mass[r] = region_mass.get(r, 0.0) + pr
+        if cc:
+            country_mass[cc] = country_mass.get(cc, 0.0) + pr
+        if u >= 0:
+            county_mass[u] = county_mass.get(u, 0.0) + pr
+    return county_mass, region_mass, country_mass
+
+
+def _rescored(gaz: Gazetteer, attrs: list[tuple[int, int, str, int, float]], belief: tuple[dict, dict, dict],
+              totals: tuple[dict, dict, dict], wk: float, guarded: bool, neighbour_total: dict[str, float],
+              w: dict) -> list[float]:
+    """Base score plus capped support from the other names, per candidate (``attrs`` order).
+
+    Support counts the belief the whole document puts on a candidate's county, region and
+    country, less this name's own share. The country terms are the same for every candidate
+    in one country, so they are worked out once per country.
+    """
+    county_mass, region_mass, country_mass = belief
+    total_county, total_region, total_country = totals
+    same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
+    same_county, support_cap, guarded_cap = w["same_county"], w["support_cap"], w["country_guard"]
+    kind = gaz.kind
+    log1p = math.log1p
+    by_country: dict[str, tuple[float, float | None]] = {}
+    out = []
+    for e, r, cc, u, s in attrs:
+        support = 0.0
+        if u >= 0 and same_county:
+            support += same_county * log1p(max(0.0, total_county[u] - wk * county_mass.get(u, 0.0)))
+        if r >= 0:
+            support += same_region * log1p(max(0.0, total_region[r] - wk * region_mass.get(r, 0.0)))
+        if cc:
+            terms = by_country.get(cc)
+            if terms is None:
+                terms = by_country[cc] = _country_terms(gaz, cc, country_mass, total_country, wk,
+                                                        neighbour_total, same_country, neighbour)
+            support += terms[0]
+            if terms[1] is not None:
+                support += terms[1]
+        out.append(s + min(support, guarded_cap if guarded and kind[e] != COUNTRY else support_cap))
+    return out
+
+
+def _country_terms(gaz: Gazetteer, cc: str, country_mass: dict[str, float], total_country: dict[str, float],
+                   wk: float, neighbour_total: dict[str, float], same_country: float,
+                   neighbour: float) -> tuple[float, float | None]:
+    """Support for being in country ``cc`` and for bordering the countries others name
+    (None when no other name leans on a neighbour)."""
+    own = same_country * math.log1p(max(0.0, total_country[cc] - wk * country_mass.get(cc, 0.0)))
+    if not neighbour:
+        return own, None
+    near = neighbour_total.get(cc)
+    if near is None:
+        near = neighbour_total[cc] = sum(total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
+    if not near:
+        return own, None
+    bordering = gaz.neighbours.get(cc, ())
+    near -= wk * sum(v for c, v in country_mass.items() if c in bordering)
+    return own, neighbour * math.log1p(max(0.0, near))
 
 
 def _fixed_evidence(gaz: Gazetteer, text: str, ms: list[Mention],
                     mention_at: dict[int, Mention], w: dict) -> dict[int, float]:
     """Evidence that does not depend on other decisions: "City, State" and region cues."""
     containers: set[int] = set()
-    starts = mention_at
     for m in ms:
         # The mention right after ", " or "located in" names what contains this one:
         # "Paris, Texas", "Crawford County located in Pennsylvania".
-        rest = text[m.end:m.end + CONTAINER_LOOKAHEAD]
-        link = next((link for link in CONTAINER_LINKS if rest.startswith(link)), None)
-        nxt = starts.get(m.end + len(link)) if link else None
+        if text[m.end:m.end + 1] not in LINK_STARTS:
+            continue
+        link = next((link for link in CONTAINER_LINKS if text.startswith(link, m.end)), None)
+        nxt = mention_at.get(m.end + len(link)) if link else None
         if nxt is not None:
             for p in nxt.postings:
                 e = p >> FLAG_BITS
