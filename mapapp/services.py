@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from mapapp.copying import copy_rows
 from mapapp.dating import EventDate, date_passages
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
@@ -51,6 +53,34 @@ class ProcessingOutcome:
     mentions: int = 0
     reason: str = ""
     error: str = ""
+
+
+@dataclass(slots=True)
+class MentionDraft:
+    """A mention not yet written: what processing builds and the editors' decisions
+    adjust (mapapp.review.apply) before it is stored. The fields are Mention's; a plain
+    object because a news article yields tens of them and a model instance costs more
+    to make than the row costs to write."""
+
+    article_id: int
+    place: Place | None
+    surface: str
+    start: int
+    end: int
+    passage: str
+    passage_start: int
+    confidence: float
+    is_demonym: bool
+    candidates: list[dict]
+    event_date: dt.date
+    event_date_end: dt.date
+    date_precision: str
+    date_source: str
+    date_expression: str
+    review: str = Mention.Review.MACHINE
+
+
+DRAFT_FIELDS = [f.name for f in fields(MentionDraft)]
 
 
 @dataclass(frozen=True)
@@ -160,7 +190,7 @@ def _store(found: dict[int, tuple[str, list[Finding]]], claimed_at: dt.datetime)
     return outcomes
 
 
-def _write(mentions: dict[int, list[Mention]], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
+def _write(mentions: dict[int, list[MentionDraft]], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
     """Replace the mentions of the articles this claim still holds and mark them done."""
     with transaction.atomic():
         # Only the claim holder may write; a sweep may have handed an article on.
@@ -182,7 +212,7 @@ def _write(mentions: dict[int, list[Mention]], claimed_at: dt.datetime) -> dict[
         # Editors' decisions and rules outrank the machine, so re-processing keeps them
         # (issue 6). Read inside this transaction, so a decision saved meanwhile is kept.
         mentions_apply_editorial_many(kept)
-        Mention.objects.bulk_create([m for rows in kept.values() for m in rows], batch_size=1000)
+        mentions_insert([m for rows in kept.values() for m in rows])
         revision_bump()  # the reader map's in-memory index rebuilds on next request
     outcomes.update({pk: ProcessingOutcome(pk, processed=True, mentions=len(rows)) for pk, rows in kept.items()})
     return outcomes
@@ -326,9 +356,29 @@ def _place(toponym: Toponym) -> Place:
     )
 
 
-def _mention(article_id: int, text: str, finding: Finding, place: Place | None) -> Mention:
+def mentions_insert(drafts: list[MentionDraft]) -> None:
+    """Write drafts as Mention rows: through COPY on PostgreSQL (see mapapp.copying),
+    bulk_create elsewhere."""
+    if connection.vendor != "postgresql":
+        Mention.objects.bulk_create(
+            [Mention(**{name: getattr(d, name) for name in DRAFT_FIELDS}) for d in drafts], batch_size=500
+        )
+        return
+    columns = [Mention._meta.get_field(name).column for name in DRAFT_FIELDS]
+    place_at, candidates_at = DRAFT_FIELDS.index("place"), DRAFT_FIELDS.index("candidates")
+
+    def row(draft: MentionDraft) -> list:
+        values = [getattr(draft, name) for name in DRAFT_FIELDS]
+        values[place_at] = draft.place.pk if draft.place is not None else None
+        values[candidates_at] = json.dumps(draft.candidates)
+        return values
+
+    copy_rows(Mention._meta.db_table, columns, map(row, drafts))
+
+
+def _mention(article_id: int, text: str, finding: Finding, place: Place | None) -> MentionDraft:
     toponym, (start, end), when = finding.toponym, finding.passage, finding.when
-    return Mention(
+    return MentionDraft(
         article_id=article_id,
         place=place,
         surface=text[toponym.start : toponym.end][:300],
