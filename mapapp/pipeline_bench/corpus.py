@@ -1,14 +1,24 @@
-"""News-length articles (about 600 words, 15-20 paragraphs naming places) made by
-shuffling the paragraphs of our own demo articles: realistic length and density of
-place names, reproducible from a seed, and no two alike (each carries its number)."""
+"""The benchmark's articles.
+
+- "real": news stories as published (the LGL and GeoVirus evaluation corpora beside the
+  repository, read where they lie, never copied in): about 300 words and 9 place names
+  each, as news has.
+- "dense": about 600 words made by shuffling the paragraphs of our own demo articles,
+  which are about war and name a place every eight words or so (70 per article, eight
+  times the density of real news): the heaviest load per article the pipeline meets.
+- "short": one sentence naming one place, the cost of the queue and database alone.
+
+All reproducible from a seed, and no two alike (each carries its number)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
 
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "articles.json"
+REAL_CORPORA = ("lgl.jsonl", "geovirus.jsonl")
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,27 @@ def _paragraphs() -> list[tuple[str, str]]:
     demos = json.loads(DEMO.read_text(encoding="utf-8"))
     return [(demo["published_at"], paragraph.strip())
             for demo in demos for paragraph in demo["body"].split("\n\n") if paragraph.strip()]
+
+
+def real_articles(count: int, *, folder: Path, seed: int = 4, tag: str = "") -> list[BenchArticle]:
+    """`count` published news stories from the evaluation corpora in `folder`, shuffled
+    (taken again, numbered apart, past the corpora's 817), each with a publication date
+    from 2009 to 2019 so that dates are read against many different days."""
+    texts = []
+    for name in REAL_CORPORA:
+        path = folder / name
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: the real corpus reads the shared evaluation data")
+        with path.open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    rng = random.Random(seed)
+    rng.shuffle(texts)
+    articles = []
+    for number in range(count):
+        published = dt.date(2009, 1, 1) + dt.timedelta(days=rng.randrange(11 * 365))
+        body = f"{texts[number % len(texts)]}\n\nReporting by the demo desk, dispatch {tag}{number}."
+        articles.append(BenchArticle(f"Bench story {tag}{number}", body, f"{published.isoformat()}T09:00:00+00:00"))
+    return articles
 
 
 def news_articles(count: int, *, words: int = 600, seed: int = 4, tag: str = "") -> list[BenchArticle]:

@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -15,19 +17,26 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from mapapp.models import Article
-from mapapp.pipeline_bench.corpus import BenchArticle, news_articles, short_articles
+from mapapp.models import Article, Mention
+from mapapp.pipeline_bench.corpus import BenchArticle, news_articles, real_articles, short_articles
 from mapapp.pipeline_bench.figures import percentile
 
 SAVE_CHUNK = 50
 
 
+def corpus_maker(corpus: str, corpus_dir: Path) -> Callable[..., list[BenchArticle]]:
+    """The function making `count` articles of the named corpus (see corpus.py)."""
+    if corpus == "real":
+        return partial(real_articles, folder=corpus_dir)
+    return {"dense": news_articles, "short": short_articles}[corpus]
+
+
 def run_configuration(*, workers: int, corpus: str, articles: int, paced: int, rate: float,
-                      log_dir: Path) -> dict:
+                      log_dir: Path, corpus_dir: Path) -> dict:
     """Figures for one configuration: burst throughput from the first save to the last
     article done, and save->done latencies of the burst and of the paced stream."""
     call_command("migrate", interactive=False, verbosity=0)
-    make = news_articles if corpus == "news" else short_articles
+    make = corpus_maker(corpus, corpus_dir)
     crew = [_start_worker(log_dir / f"worker{n}.log", n) for n in range(workers)]
     try:
         _wait_done(_save(news_articles(3 * workers, tag="warm-", seed=99)), timeout=120)
@@ -37,6 +46,8 @@ def run_configuration(*, workers: int, corpus: str, articles: int, paced: int, r
         burst = _save(corpus_articles)
         saved = (timezone.now() - started).total_seconds()
         _wait_done(burst, timeout=1800)
+        words = sum(len(a.body.split()) for a in corpus_articles) / len(corpus_articles)
+        mentions = Mention.objects.filter(article_id__in=burst).count() / len(burst)
         times = list(Article.objects.filter(pk__in=burst).values_list("created_at", "processed_at"))
         finished = max(done for _, done in times)
         burst_latency = [(done - saved).total_seconds() for saved, done in times]
@@ -53,7 +64,7 @@ def run_configuration(*, workers: int, corpus: str, articles: int, paced: int, r
         for worker in crew:
             _stop(worker)
     return {
-        "workers": workers, "corpus": corpus, "articles": articles,
+        "workers": workers, "corpus": corpus, "articles": articles, "words": words, "mentions": mentions,
         "per_second": len(burst) / (finished - started).total_seconds(),
         "saves_per_second": len(burst) / saved,
         "burst_p50": percentile(burst_latency, 0.5), "burst_p95": percentile(burst_latency, 0.95),

@@ -11,7 +11,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
-COLUMNS = ("configuration", "workers", "corpus", "articles", "articles/s",
+COLUMNS = ("configuration", "workers", "corpus", "words/article", "mentions/article", "articles", "articles/s",
            "burst p50 s", "burst p95 s", "paced p50 s", "paced p95 s")
 
 
@@ -19,7 +19,8 @@ def table(rows: list[dict]) -> str:
     """A Markdown table of the driver's results."""
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
-        cells = [row["configuration"], str(row["workers"]), row["corpus"], str(row["articles"]),
+        cells = [row["configuration"], str(row["workers"]), row["corpus"], f"{row['words']:.0f}",
+                 f"{row['mentions']:.1f}", str(row["articles"]),
                  f"{row['per_second']:.1f}", f"{row['burst_p50']:.2f}", f"{row['burst_p95']:.2f}",
                  f"{row['paced_p50']:.3f}", f"{row['paced_p95']:.3f}"]
         lines.append("| " + " | ".join(cells) + " |")

@@ -15,15 +15,18 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 CONFIGURATIONS = {
-    # name: (engines, workers, corpus)
-    "embedded-1": ("embedded", 1, "news"),
-    "pg-redis-1": ("pg-redis", 1, "news"),
-    "pg-redis-2": ("pg-redis", 2, "news"),
-    # The same pipeline with one-sentence articles: what queue and database alone allow.
+    # name: (engines, workers, corpus); the corpora are described in pipeline_bench/corpus.py
+    "embedded-1": ("embedded", 1, "real"),
+    "pg-redis-1": ("pg-redis", 1, "real"),
+    "pg-redis-2": ("pg-redis", 2, "real"),
+    # Articles naming eight times as many places as news does: the heaviest load.
+    "embedded-1-dense": ("embedded", 1, "dense"),
+    "pg-redis-2-dense": ("pg-redis", 2, "dense"),
+    # One-sentence articles: what queue and database alone allow.
     "pg-redis-2-short": ("pg-redis", 2, "short"),
     "embedded-1-short": ("embedded", 1, "short"),
 }
-DEFAULT = ["embedded-1", "pg-redis-1", "pg-redis-2", "pg-redis-2-short"]
+DEFAULT = ["embedded-1", "pg-redis-1", "pg-redis-2", "pg-redis-2-dense", "pg-redis-2-short"]
 
 
 class Command(BaseCommand):
@@ -36,6 +39,8 @@ class Command(BaseCommand):
         parser.add_argument("--rate", type=float, default=4.0, help="Paced saves per second.")
         parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/postgres")
         parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+        parser.add_argument("--corpus-dir", type=Path, default=settings.BASE_DIR.parent / "shared" / "bench",
+                            help="Where the real corpus's news stories are (lgl.jsonl, geovirus.jsonl).")
         parser.add_argument("--child", help="internal: run one configuration in this process")
 
     def handle(self, *args, **options) -> None:
@@ -80,7 +85,7 @@ class Command(BaseCommand):
             result = subprocess.run(
                 [sys.executable, "manage.py", "bench_pipeline", "--child", name,
                  "--articles", str(options["articles"]), "--paced", str(options["paced"]),
-                 "--rate", str(options["rate"])],
+                 "--rate", str(options["rate"]), "--corpus-dir", str(options["corpus_dir"])],
                 cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=False,
             )
             if result.returncode != 0:
@@ -101,6 +106,7 @@ class Command(BaseCommand):
         figures = run_configuration(
             workers=workers, corpus=corpus, articles=options["articles"],
             paced=options["paced"], rate=options["rate"], log_dir=settings.VAR_DIR / "logs",
+            corpus_dir=options["corpus_dir"],
         )
         self.stdout.write(json.dumps(figures))
 
