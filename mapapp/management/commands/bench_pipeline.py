@@ -47,9 +47,17 @@ class Command(BaseCommand):
         if options["child"]:
             self._child(options)
             return
+        from mapapp.pipeline_bench.corpus import REAL_CORPORA, real_articles
         from mapapp.pipeline_bench.figures import table
         from mapapp.pipeline_bench.textwork import text_work_ms
 
+        wants_real = any(CONFIGURATIONS[name][2] == "real" for name in options["configs"])
+        missing = [name for name in REAL_CORPORA if not (options["corpus_dir"] / name).exists()]
+        if wants_real and missing:
+            raise CommandError(
+                f"The real corpus needs {', '.join(missing)} in {options['corpus_dir']} (the shared "
+                "evaluation data): pass --corpus-dir, or choose the dense or short configurations."
+            )
         rows, loads = [], []
         for name in options["configs"]:
             self.stderr.write(f"running {name}...")
@@ -59,14 +67,18 @@ class Command(BaseCommand):
         self.stdout.write(table(rows))
         # Other work on the machine skews every figure: say how busy it was.
         self.stdout.write(f"\nLoad average (1 min) when each run started: {', '.join(loads)}.")
-        work = text_work_ms()
-        per_article = work["geoparse_ms"] + work["dating_ms"]
-        self.stdout.write(
-            f"\nText work alone, in one process, per news-length article ({work['words']:.0f} words): "
-            f"geoparsing {work['geoparse_ms']:.1f} ms + dating {work['dating_ms']:.1f} ms = "
-            f"{per_article:.1f} ms, i.e. at most {1000 / per_article:.0f} articles/s per core "
-            f"({os.cpu_count()} cores here)."
-        )
+        corpora = {"dense": None}
+        if wants_real:
+            corpora["real"] = real_articles(200, folder=options["corpus_dir"], tag="profile-", seed=7)
+        for corpus, articles in corpora.items():
+            work = text_work_ms(corpus=articles)
+            per_article = work["geoparse_ms"] + work["dating_ms"]
+            self.stdout.write(
+                f"\nText work alone, in one process, per {corpus} article ({work['words']:.0f} words): "
+                f"geoparsing {work['geoparse_ms']:.1f} ms + dating {work['dating_ms']:.1f} ms = "
+                f"{per_article:.1f} ms, i.e. at most {1000 / per_article:.0f} articles/s per core "
+                f"({os.cpu_count()} cores here)."
+            )
 
     def _run(self, name: str, options) -> dict:
         engines = CONFIGURATIONS[name][0]
