@@ -209,13 +209,19 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
     candidates rescored, best first.
 
     A key's candidates keep the order of ``base`` in ``attrs``; ``order`` lists them best
-    first. A name with one candidate always spreads the same belief, computed once.
+    first. A name with one candidate always spreads the same belief, computed once. Only a
+    place that two names share can give support (alone, a name's own belief cancels out
+    exactly), so a candidate's region and county are left out of the work unless shared.
     """
     kind, region, country, county = gaz.kind, gaz.region, gaz.country, gaz.county
     keys = list(base)
     weight = {k: 1.0 + math.log(counts[k]) for k in keys}
-    # (entry, region, country, county, base score) per candidate, looked up once.
-    attrs = {k: [(e, region[e] if kind[e] != COUNTRY else -1, country[e], county[e], s) for e, s in base[k]]
+    rows = {k: [(e, region[e] if kind[e] != COUNTRY else -1, country[e], county[e], s) for e, s in base[k]]
+            for k in keys}
+    shared_regions, shared_counties, live_countries = _shared_places(gaz, rows)
+    # (entry, region, country, county, base score) per candidate; -1 for a place no other name has.
+    attrs = {k: [(e, r if r in shared_regions else -1, cc, u if u in shared_counties else -1, s)
+                 for e, r, cc, u, s in rows[k]]
              for k in keys}
     # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
     # towns to become a town: their support is capped lower.
@@ -239,9 +245,34 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
         neighbour_total: dict[str, float] = {}
         for k in current:
             current[k] = _rescored(gaz, attrs[k], belief[k], totals, weight[k], k in country_named,
-                                   neighbour_total, w)
+                                   live_countries, neighbour_total, w)
             order[k] = sorted(range(len(attrs[k])), key=current[k].__getitem__, reverse=True)
     return {k: [(attrs[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
+
+
+def _shared_places(gaz: Gazetteer, rows: dict[str, list[tuple[int, int, str, int, float]]],
+                   ) -> tuple[set[int], set[int], set[str]]:
+    """Regions and counties that candidates of two or more names lie in, and the countries
+    that can give support: those of two or more names, and those bordering a country that
+    some candidate lies in."""
+    region_keys: dict[int, set[str]] = defaultdict(set)
+    county_keys: dict[int, set[str]] = defaultdict(set)
+    country_keys: dict[str, set[str]] = defaultdict(set)
+    for k, candidates in rows.items():
+        for _e, r, cc, u, _s in candidates:
+            if r >= 0:
+                region_keys[r].add(k)
+            if u >= 0:
+                county_keys[u].add(k)
+            if cc:
+                country_keys[cc].add(k)
+    present = country_keys.keys()
+    return (
+        {r for r, holders in region_keys.items() if len(holders) > 1},
+        {u for u, holders in county_keys.items() if len(holders) > 1},
+        {cc for cc, holders in country_keys.items()
+         if len(holders) > 1 or not gaz.neighbours.get(cc, frozenset()).isdisjoint(present)},
+    )
 
 
 def _probabilities(scores: list[float], order: list[int], temperature: float) -> list[float]:
@@ -268,13 +299,14 @@ def _belief(attrs: list[tuple[int, int, str, int, float]], probs: list[float]) -
 
 
 def _rescored(gaz: Gazetteer, attrs: list[tuple[int, int, str, int, float]], belief: tuple[dict, dict, dict],
-              totals: tuple[dict, dict, dict], wk: float, guarded: bool, neighbour_total: dict[str, float],
-              w: dict) -> list[float]:
+              totals: tuple[dict, dict, dict], wk: float, guarded: bool, live_countries: set[str],
+              neighbour_total: dict[str, float], w: dict) -> list[float]:
     """Base score plus capped support from the other names, per candidate (``attrs`` order).
 
     Support counts the belief the whole document puts on a candidate's county, region and
     country, less this name's own share. The country terms are the same for every candidate
-    in one country, so they are worked out once per country.
+    in one country, so they are worked out once per country, and only for a country that
+    can give support (see _shared_places): for any other they are exactly nothing.
     """
     county_mass, region_mass, country_mass = belief
     total_county, total_region, total_country = totals
@@ -287,10 +319,10 @@ def _rescored(gaz: Gazetteer, attrs: list[tuple[int, int, str, int, float]], bel
     for e, r, cc, u, s in attrs:
         support = 0.0
         if u >= 0 and same_county:
-            support += same_county * log1p(max(0.0, total_county[u] - wk * county_mass.get(u, 0.0)))
+            support += same_county * log1p(max(0.0, total_county[u] - wk * county_mass[u]))
         if r >= 0:
-            support += same_region * log1p(max(0.0, total_region[r] - wk * region_mass.get(r, 0.0)))
-        if cc:
+            support += same_region * log1p(max(0.0, total_region[r] - wk * region_mass[r]))
+        if cc in live_countries:
             terms = by_country.get(cc)
             if terms is None:
                 terms = by_country[cc] = _country_terms(gaz, cc, country_mass, total_country, wk,
