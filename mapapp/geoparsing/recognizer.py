@@ -169,9 +169,10 @@ class Recognizer:
             postings = self._as_ordinary_word(text, m, first, postings)
             if not postings:
                 return None
-        return Mention(start=m.start, end=m.end, surface=m.surface, key=m.key, postings=postings,
-                       is_demonym=is_demonym, region_cue=self._region_cue(tokens, m, nxt, nxt_joined),
-                       first_token=m.first_token, last_token=m.last_token)
+        # ``m`` is this call's own match (see _longest_match): completed in place, not copied.
+        m.postings, m.is_demonym = postings, is_demonym
+        m.region_cue = self._region_cue(tokens, m, nxt, nxt_joined)
+        return m
 
     def _not_a_name(self, text: str, m: Mention, first: Token, last: Token, nxt: Token | None) -> bool:
         """Spans that are no place name whatever the context: contractions, acronyms, brands."""
@@ -235,9 +236,11 @@ class Recognizer:
                 and not self._is_country(m.postings):
             return True  # (a country's army, post office or ministry still names the country)
         if m.first_token >= 2 and first.joined_to_previous:
-            of, head = tokens[m.first_token - 1], tokens[m.first_token - 2]
-            if of.key == "of" and of.joined_to_previous and head.capitalised \
-                    and head.key not in GEO_HEADS_BEFORE_OF and head.key not in TITLES \
+            of = tokens[m.first_token - 1]
+            if of.key != "of" or not of.joined_to_previous:
+                return False
+            head = tokens[m.first_token - 2]  # built only now: most names follow no "of"
+            if head.capitalised and head.key not in GEO_HEADS_BEFORE_OF and head.key not in TITLES \
                     and not head.sentence_initial and not self._ends_a_persons_name(tokens, m.first_token - 2):
                 return True
         return False

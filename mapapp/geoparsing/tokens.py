@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from mapapp.geoparsing.normalize import name_key
 
@@ -18,6 +19,9 @@ _WORD_PATTERN = r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.)|[^\W_]++(?:
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
+# Any apostrophe before a letter that may be a capital (a superset of what _is_capitalised
+# accepts after one): when a text has none, the first letter alone says which words are capitalised.
+_APOSTROPHE_CAPITAL = re.compile(r"['’][^\W\d_a-z]")
 
 
 @dataclass(slots=True)
@@ -100,10 +104,9 @@ class Tokens:
         self._ends = list(accumulate(map(len, self._parts)))
         words = self._parts[1::2]
         self._cache: list[Token | None] = [None] * len(words)
-        self.capitalised = [
-            i for i, w in enumerate(words)
-            if w[0].isupper() or (len(w) > 2 and w[1] in "'’" and w[2].isupper())  # "d'Ivoire"
-        ]
+        self.capitalised = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
+        if _APOSTROPHE_CAPITAL.search(text):  # rare: "d'Ivoire", "O'Hare" may be here too
+            self.capitalised = [i for i, w in enumerate(words) if _is_capitalised(w)]
 
     def __len__(self) -> int:
         return len(self._cache)
