@@ -3,8 +3,9 @@
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from mapapp.dating.needles import ODD_CASE_CHARACTERS, Needle, fold, needles_of
+from mapapp.dating.needles import ANY_DIGIT, ODD_CASE_CHARACTERS, Needle, compiled_needle, fold, holds, needles_of
 from mapapp.dating.vocabularies import DIGIT_KINDS, Vocabulary, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
@@ -14,6 +15,7 @@ MAX_SCANNED_CHARS = 3000
 FUTURE_CUE_CHARS = 60
 # "Christmas Eve celebrations will": the cue may follow the phrase's noun.
 FUTURE_CUE_AFTER_WORDS = 2
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
@@ -55,16 +57,25 @@ class Expression:
         return None
 
 
+class CompiledNeedle(NamedTuple):
+    """A search some patterns cannot match without, and which patterns (as bits)."""
+
+    search: re.Pattern[str]
+    on_folded: bool  # searched in the folded passage, else in the passage as written
+    patterns: int
+
+
 @dataclass(frozen=True)
 class CompiledVocabulary:
     """A vocabulary with its patterns compiled once."""
 
     vocabulary: Vocabulary
-    # (kind, pattern, the vocabulary's needle, indexes into ``needles`` of those derived from the pattern)
-    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[int, ...]], ...]
-    # Derived needles: a search, and whether it runs on the folded passage.
-    needles: tuple[tuple[re.Pattern[str], bool], ...]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # Searched in this order, each only while a pattern needing it may still match.
+    needles: tuple[CompiledNeedle, ...]
     reporting: re.Pattern[str]
+    # Words a reporting verb cannot be without, to skip its slower search.
+    reporting_needles: tuple[tuple[re.Pattern[str], bool], ...]
     prefilter: re.Pattern[str]
     future_cues: re.Pattern[str]
     subordinate: re.Pattern[str]
@@ -76,15 +87,23 @@ def compiled(language: str | None) -> CompiledVocabulary:
     """The compiled patterns for ``language`` (cached for the process)."""
     vocabulary = vocabulary_for(language)
     patterns = []
+    # Needles the vocabulary names (searched case-insensitively) and those
+    # derived from the patterns, each with the bits of the patterns needing it.
+    named: dict[str, int] = {}
     derived: dict[Needle, int] = {}
-    for kind, source, *needle in vocabulary.patterns:
-        needle_source = needle[0] if needle else (r"\d" if kind in DIGIT_KINDS else None)
-        patterns.append((
-            kind,
-            re.compile(source, re.IGNORECASE),
-            re.compile(needle_source, re.IGNORECASE) if needle_source else None,
-            tuple(derived.setdefault(n, len(derived)) for n in needles_of(source)),
-        ))
+    for bit, (kind, source, *needle) in enumerate(vocabulary.patterns):
+        patterns.append((kind, re.compile(source, re.IGNORECASE)))
+        required = list(needles_of(source))
+        if needle:
+            named[needle[0]] = named.get(needle[0], 0) | 1 << bit
+        elif kind in DIGIT_KINDS:
+            required.append(ANY_DIGIT)
+        for found in required:
+            derived[found] = derived.get(found, 0) | 1 << bit
+    needles = [CompiledNeedle(*compiled_needle(n), bits) for n, bits in derived.items()]
+    needles += [CompiledNeedle(re.compile(source, re.IGNORECASE), False, bits) for source, bits in named.items()]
+    # The needles most patterns need first: where one is missing, most is skipped.
+    needles.sort(key=lambda n: -n.patterns.bit_count())
     # Most passages hold no date at all: one search for the trigger words
     # spares them the dozen patterns.
     # Matching the lower-cased passage case-sensitively is three times faster.
@@ -92,8 +111,9 @@ def compiled(language: str | None) -> CompiledVocabulary:
     return CompiledVocabulary(
         vocabulary=vocabulary,
         patterns=tuple(patterns),
-        needles=tuple((re.compile(n.source()), n.folded) for n in derived),
+        needles=tuple(needles),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
+        reporting_needles=tuple(compiled_needle(n) for n in needles_of(vocabulary.reporting)),
         prefilter=prefilter,
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
         subordinate=re.compile(vocabulary.subordinate, re.IGNORECASE),
@@ -109,7 +129,7 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
     """
     end = min(end, start + MAX_SCANNED_CHARS)
     passage = text[start:end]
-    unusual = _UNUSUAL.search(passage) is not None
+    unusual = not passage.isascii() and _UNUSUAL.search(passage) is not None
     if unusual:
         passage = passage.translate(_DIGITS)
     lowered = passage.lower()
@@ -118,16 +138,8 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
         return []
     folded = fold(passage) if unusual else lowered
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    needles: dict[re.Pattern[str], bool] = {}
-    derived: dict[int, bool] = {}
-    for priority, (kind, pattern, needle, required) in enumerate(vocabulary.patterns):
-        if not _all_found(required, vocabulary.needles, passage, folded, derived):
-            continue
-        if needle is not None:
-            if needle not in needles:
-                needles[needle] = needle.search(passage) is not None
-            if not needles[needle]:
-                continue
+    for priority in _possible_patterns(vocabulary, passage, folded):
+        kind, pattern = vocabulary.patterns[priority]
         for match in pattern.finditer(passage):
             found.append((-(match.end() - match.start()), priority, match.start(), kind, match))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -144,28 +156,22 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
     return chosen
 
 
-def _all_found(
-    required: tuple[int, ...],
-    needles: tuple[tuple[re.Pattern[str], bool], ...],
-    passage: str,
-    folded: str,
-    seen: dict[int, bool],
-) -> bool:
-    """Whether the passage holds every needle in ``required`` (each searched once a passage)."""
-    for index in required:
-        present = seen.get(index)
-        if present is None:
-            search, on_folded = needles[index]
-            present = seen[index] = search.search(folded if on_folded else passage) is not None
-        if not present:
-            return False
-    return True
+def _possible_patterns(vocabulary: CompiledVocabulary, passage: str, folded: str) -> list[int]:
+    """Indexes of the patterns whose needles are all in the passage."""
+    possible = (1 << len(vocabulary.patterns)) - 1
+    for search, on_folded, patterns in vocabulary.needles:
+        if possible & patterns and search.search(folded if on_folded else passage) is None:
+            possible &= ~patterns
+    return [index for index in range(possible.bit_length()) if possible >> index & 1]
 
 
 def reporting_spans(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
     """Offsets of reporting verbs ("said", "sagte", "قال") in ``text[start:end]``."""
     end = min(end, start + MAX_SCANNED_CHARS)
-    pattern = compiled(language).reporting
+    vocabulary = compiled(language)
+    if not holds(vocabulary.reporting_needles, text[start:end]):
+        return []
+    pattern = vocabulary.reporting
     return [(start + m.start(), start + m.end()) for m in pattern.finditer(text, start, end)]
 
 
@@ -176,10 +182,10 @@ def in_future_clause(expression: Expression, text: str, passage_start: int, lang
     """
     cues = compiled(language).future_cues
     lo = max(passage_start, expression.start - FUTURE_CUE_CHARS)
-    before = re.split(r"[.,;:!?]", text[lo : expression.start])[-1]
+    before = _CLAUSE_BREAK.split(text[lo : expression.start])[-1]
     if cues.search(before):
         return True
-    after = re.split(r"[.,;:!?]", text[expression.end : expression.end + FUTURE_CUE_CHARS])[0]
+    after = _CLAUSE_BREAK.split(text[expression.end : expression.end + FUTURE_CUE_CHARS])[0]
     following = after.split()[: FUTURE_CUE_AFTER_WORDS + 1]
     return cues.search(" ".join(following)) is not None
 

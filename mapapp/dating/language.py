@@ -1,6 +1,7 @@
 """Guessing an article's language among those the dating vocabulary knows."""
 
 import re
+from collections import Counter
 
 # A few frequent words each language has and the others mostly lack.
 _MARKERS = {
@@ -27,10 +28,11 @@ def detect_language(text: str) -> str | None:
     if not words:
         return None
     arabic = len(_ARABIC_LETTER.findall(sample))
-    letters = sum(len(w) for w in words)
+    letters = len("".join(words))
     if arabic > letters / 2:
         return "ar"
-    scores = {lang: sum(1 for w in words if w in markers) for lang, markers in _MARKERS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in markers) for lang, markers in _MARKERS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] >= max(1, len(words) // 50):
         return best

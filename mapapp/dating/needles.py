@@ -33,11 +33,30 @@ _DIGIT_CATEGORIES = (sre.CATEGORY_DIGIT,)
 # folded text holds a needle's letters wherever a pattern could match them.
 _CASE_ODDITIES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 ODD_CASE_CHARACTERS = "".join(chr(c) for c in _CASE_ODDITIES)
+_ODD_CASE = re.compile(f"[{ODD_CASE_CHARACTERS}]")
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased so that case-insensitive matches become plain ones."""
+    if text.isascii() or not _ODD_CASE.search(text):
+        return text.lower()
     return text.translate(_CASE_ODDITIES).lower()
+
+
+def holds(needles: tuple[tuple[re.Pattern[str], bool], ...], text: str) -> bool:
+    """Whether ``text`` holds every needle, as compiled by ``compiled_needle``."""
+    folded = None
+    for search, on_folded in needles:
+        if on_folded and folded is None:
+            folded = fold(text)
+        if search.search(folded if on_folded else text) is None:
+            return False
+    return True
+
+
+def compiled_needle(needle: "Needle") -> tuple[re.Pattern[str], bool]:
+    """A needle's search, and whether it is to be run on the folded text."""
+    return re.compile(needle.source()), needle.folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +80,9 @@ class Needle:
         beat short ones (a digit counts as two letters), exact case beats folded."""
         lengths = [len(w) for w in self.words] + ([DIGIT_WEIGHT] if self.digit else [])
         return min(lengths, default=0), 0 if self.folded else 1
+
+
+ANY_DIGIT = Needle(frozenset(), folded=False, digit=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +110,8 @@ def needles_of(source: str, flags: int = re.IGNORECASE) -> tuple[Needle, ...]:
     whole = _as_needle(facts)
     if whole is not None:
         needles.add(whole)
+    # A one-character word ("a", "s", ".") is in nearly every passage: not worth a search.
+    needles = {n for n in needles if all(len(w) > 1 for w in n.words)}
     ranked = sorted(needles, key=lambda n: (n.strength(), n.source()), reverse=True)
     return tuple(ranked[:MAX_NEEDLES_PER_PATTERN])
 
@@ -178,7 +202,7 @@ def _char_class(items, ignorecase: bool) -> _Facts:
     if all(op is sre.LITERAL for op, _ in items) and len(items) <= MAX_WORDS:
         return _known(frozenset(chr(c) for _, c in items), ignorecase)
     if all(_is_digits(op, av) for op, av in items):
-        return _Facts(None, False, (Needle(frozenset(), False, digit=True),))
+        return _Facts(None, False, (ANY_DIGIT,))
     return _UNKNOWN
 
 
