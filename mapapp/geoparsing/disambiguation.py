@@ -33,7 +33,6 @@ ADMIN2 = 9  # second-level divisions are stored as "other"; they get their own p
 MAX_CANDIDATES = 20
 OUT_OF_REACH = 8.0  # prior points; above the most that support and nearness can add
 CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest first
-LINK_STARTS = frozenset(link[0] for link in CONTAINER_LINKS)
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
@@ -106,7 +105,8 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     for m in mentions:
         by_key[m.key].append(m)
     keys = list(by_key)
-    mention_at = {m.start: m for m in mentions}
+    followers = _containers_named(text, mentions)
+    cued = {m.key for m in mentions if m.region_cue}
 
     base: dict[str, list[tuple[int, float]]] = {}
     ranked_by_prior = {key: _ranked_by_prior(gaz, by_key[key][0].postings, w) for key in keys}
@@ -120,7 +120,10 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
     capital_bonus = w["named_capital"] if named_countries else 0.0
     capital, kind, country = gaz.capital, gaz.kind, gaz.country
     for key, ranked in ranked_by_prior.items():
-        fixed = _fixed_evidence(gaz, text, by_key[key], mention_at, w)
+        if key in followers or key in cued:
+            fixed = _fixed_evidence(gaz, by_key[key][0].postings, followers.get(key, []), key in cued, w)
+        else:
+            fixed = {}
         if capital_bonus:
             for e, _s in ranked:
                 if capital[e] and kind[e] == CITY and country[e] in named_countries:
@@ -352,27 +355,39 @@ def _country_terms(gaz: Gazetteer, cc: str, country_mass: dict[str, float], tota
     return own, neighbour * math.log1p(max(0.0, near))
 
 
-def _fixed_evidence(gaz: Gazetteer, text: str, ms: list[Mention],
-                    mention_at: dict[int, Mention], w: dict) -> dict[int, float]:
-    """Evidence that does not depend on other decisions: "City, State" and region cues."""
+def _containers_named(text: str, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Per mention key, the mentions that name what contains one of its mentions: the
+    mention right after ", " or "located in" ("Paris, Texas", "Crawford County located in
+    Pennsylvania")."""
+    mention_at = {m.start: m for m in mentions}
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for link in CONTAINER_LINKS:
+            if text.startswith(link, m.end):
+                nxt = mention_at.get(m.end + len(link))
+                if nxt is not None:
+                    out[m.key].append(nxt)
+                break
+    return out
+
+
+def _fixed_evidence(gaz: Gazetteer, postings: tuple[int, ...], followers: list[Mention], cue: bool,
+                    w: dict) -> dict[int, float]:
+    """Evidence that does not depend on other decisions: "City, State" and region cues.
+
+    ``followers`` name containers (see _containers_named); ``cue`` says whether a mention of
+    the name carries a region cue ("province of Idlib").
+    """
     containers: set[int] = set()
-    for m in ms:
-        # The mention right after ", " or "located in" names what contains this one:
-        # "Paris, Texas", "Crawford County located in Pennsylvania".
-        if text[m.end:m.end + 1] not in LINK_STARTS:
-            continue
-        link = next((link for link in CONTAINER_LINKS if text.startswith(link, m.end)), None)
-        nxt = mention_at.get(m.end + len(link)) if link else None
-        if nxt is not None:
-            for p in nxt.postings:
-                e = p >> FLAG_BITS
-                if gaz.kind[e] in (COUNTRY, REGION):
-                    containers.add(e)
-    cue = any(m.region_cue for m in ms)
+    for nxt in followers:
+        for p in nxt.postings:
+            e = p >> FLAG_BITS
+            if gaz.kind[e] in (COUNTRY, REGION):
+                containers.add(e)
     if not containers and not cue:
         return {}
     out: dict[int, float] = defaultdict(float)
-    for p in ms[0].postings:
+    for p in postings:
         e = p >> FLAG_BITS
         for c in containers:
             if (gaz.kind[c] == REGION and gaz.region[e] == c and e != c) or (
@@ -421,24 +436,24 @@ def _nearness_bonuses(gaz: Gazetteer, rows: list[int], row_keys: list[str],
 
     Every key has at most one point, so a row leaves out at most one of the first
     NEARBY_POINTS + 1 points: its own if it is among them, else the last of them.
-    numpy squares by multiplying where Python's ``** 2`` calls pow(), and the two can differ
-    in the last bit; a distance that lands next to a band edge is therefore measured again
-    exactly as _nearest_km does, so the bonus never depends on which of the two ran.
+    numpy's arithmetic can differ from _nearest_km's in the last bits (it squares by
+    multiplying where ``** 2`` calls pow(), and has its own cosine), so a distance that
+    lands next to a band edge is measured again exactly as _nearest_km does: the bonus
+    never depends on which of the two ran.
     """
     width = min(len(points), NEARBY_POINTS + 1)
     own = {k: j for j, (k, _lat, _lon) in enumerate(points[:width])}
     spare = NEARBY_POINTS if width > NEARBY_POINTS else -1  # the column past the first NEARBY_POINTS
     left_out = np.array([own.get(k, spare) for k in row_keys])
-    latitude, longitude = gaz.latitude, gaz.longitude
-    lat = np.array([latitude[e] for e in rows])
-    lon = np.array([longitude[e] for e in rows])
-    scale = np.array([math.cos(math.radians(lat_)) for lat_ in lat.tolist()])
+    entries = np.array(rows)
+    lat = np.frombuffer(gaz.latitude, dtype=np.float64)[entries]
+    lon = np.frombuffer(gaz.longitude, dtype=np.float64)[entries]
     plat = np.array([lat_ for _k, lat_, _lon in points[:width]])
     plon = np.array([lon_ for _k, _lat, lon_ in points[:width]])
     dlat = lat[:, None] - plat[None, :]
     dlon = np.abs(lon[:, None] - plon[None, :])
     dlon = np.where(dlon > 180, 360 - dlon, dlon)
-    across = dlon * scale[:, None]
+    across = dlon * np.cos(np.radians(lat))[:, None]
     squared = dlat * dlat + across * across
     measured = np.flatnonzero(left_out >= 0)
     squared[measured, left_out[measured]] = np.inf
@@ -446,11 +461,10 @@ def _nearness_bonuses(gaz: Gazetteer, rows: list[int], row_keys: list[str],
     edges = np.array(NEARNESS_BANDS_KM, dtype=float)
     for i in np.flatnonzero((np.abs(km[:, None] - edges[None, :]) <= 1e-9 * edges).any(axis=1)).tolist():
         others = [(lat_, lon_) for k, lat_, lon_ in points if k != row_keys[i]][:NEARBY_POINTS]
-        km[i] = _nearest_km(latitude[rows[i]], longitude[rows[i]], others)
-    near50, near150, near400 = NEARNESS_BANDS_KM
-    bonus = np.select([km < near50, km < near150, km < near400], [w["near50"], w["near150"], w["near400"]], 0.0)
-    countries = np.frombuffer(bytes(gaz.kind[e] for e in rows), dtype=np.uint8) == COUNTRY
-    bonus[countries] = 0.0
+        km[i] = _nearest_km(gaz.latitude[rows[i]], gaz.longitude[rows[i]], others)
+    # Bands in order: under 50 km, under 150, under 400, farther (a distance on an edge is in the farther band).
+    bonus = np.array([w["near50"], w["near150"], w["near400"], 0.0])[np.searchsorted(edges, km, side="right")]
+    bonus[np.frombuffer(gaz.kind, dtype=np.uint8)[entries] == COUNTRY] = 0.0
     return bonus.tolist()
 
 
