@@ -39,7 +39,8 @@ def run_pipeline(tmp_path, workers: int = 2) -> None:
         ids = save_articles(40)
         wait_for_all_done(ids, timeout=90)
         assert queue_depth() == 0
-        assert articles_held_by_live_workers(current_app, timeout=2.0) == set()
+        # Generous: on a loaded 2-core machine a filesystem-broker reply can take seconds.
+        assert articles_held_by_live_workers(current_app, timeout=5.0) == set()
     finally:
         for worker in crew:
             worker.stop()
