@@ -309,8 +309,17 @@ def places_for(toponyms: list[Toponym]) -> dict[tuple, Place]:
         # Another worker may create the same places at the same moment.
         Place.objects.bulk_create(missing, ignore_conflicts=True)
         found = {("gn", p.geonameid): p for p in Place.objects.filter(geonameid__in=ids)}
-    for key, toponym in wanted.items():
-        if key[0] == "name":
+    named = {key: toponym for key, toponym in wanted.items() if key[0] == "name"}
+    if named:
+        # Most already exist: one query finds them (the oldest row of a name wins, as
+        # in _named_place); only new ones take the locked path.
+        existing = Place.objects.filter(geonameid=None, name__in={t.name for t in named.values()})
+        for place in existing.order_by("pk"):
+            key = ("name", place.name, place.kind, place.country_code)
+            if key in named:
+                found.setdefault(key, place)
+    for key, toponym in named.items():
+        if key not in found:
             found[key] = _named_place(key, toponym)
     return found
 
