@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from mapapp import services
-from mapapp.models import Article, Mention
+from mapapp.models import Article, Mention, Place
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +198,14 @@ def test_a_batch_out_of_time_fails_the_slow_article_and_hands_back_the_rest(monk
     assert statuses == {first.pk: Article.Status.DONE, slow.pk: Article.Status.FAILED,
                         unread.pk: Article.Status.PENDING}
     assert Article.objects.get(pk=slow.pk).last_error == services.TOOK_TOO_LONG
+
+
+def test_a_place_without_a_geonames_id_is_stored_once_and_found_again():
+    body = "Tension rose across the Middle East and the Sahel, and in the Donbas."
+    first, second = make_article(body), make_article(body + " Again.")
+    services.article_process(article_id=first.pk)
+    services.articles_process(article_ids=[second.pk])
+    for name in ("Middle East", "Sahel", "Donbas"):
+        places = Place.objects.filter(name=name, geonameid__isnull=True)
+        assert places.count() == 1, name
+        assert Mention.objects.filter(place=places.get(), article__in=[first, second]).count() == 2
