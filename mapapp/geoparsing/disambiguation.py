@@ -129,12 +129,12 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
                 if capital[e] and kind[e] == CITY and country[e] in named_countries:
                     fixed[e] = fixed.get(e, 0.0) + capital_bonus
         for cue in cues:
-            for e, bonus in cue.get(key, {}).items():
-                fixed[e] = fixed.get(e, 0.0) + bonus
-        if fixed:
-            scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
-        else:
-            scored = [(e, s + 0.0) for e, s in ranked]  # already in order
+            bonuses = cue.get(key)
+            if bonuses:
+                for e, bonus in bonuses.items():
+                    fixed[e] = fixed.get(e, 0.0) + bonus
+        # (Without fixed evidence the ranking by prior stands as it is.)
+        scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1]) if fixed else ranked
         # Document support is capped and nearness adds little, so a candidate this far
         # behind the best can never win: leave it out of the work.
         floor = scored[0][1] - OUT_OF_REACH
@@ -151,7 +151,11 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         # A city and the region of the same name that holds it (Aleppo) are one answer at
         # two scales, not rivals: the confidence is measured against the best real alternative.
         winner = ranked[0][0]
-        rival = next((score for e, score in ranked[1:] if not _nested(gaz, winner, e)), None)
+        rival = None
+        for e, score in ranked[1:]:
+            if not _nested(gaz, winner, e):
+                rival = score
+                break
         margin = ranked[0][1] - rival if rival is not None else 4.0
         confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
         out[key] = Resolution(ranked[0][0], round(confidence, 3), ranked)
