@@ -15,8 +15,13 @@ from mapapp.geoparsing.normalize import name_key
 
 # A word: dotted abbreviations ("U.S.", "W.Va.") or letters and digits with inner apostrophes.
 # (The lookahead and possessive quantifiers only make the scan faster.)
-_WORD_PATTERN = r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.)|[^\W_]++(?:['’ʼ][^\W_]++)*+"
+_PLAIN_WORD = r"[^\W_]++(?:['’ʼ][^\W_]++)*+"
+_WORD_PATTERN = r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.)|" + _PLAIN_WORD
 _SPLIT = re.compile(f"({_WORD_PATTERN})")
+# Every dotted abbreviation begins like this; a text without one splits the same with the
+# plain pattern, which scans a quarter faster.
+_DOTTED_START = re.compile(r"[A-Z]\.[A-Z]")
+_SPLIT_PLAIN = re.compile(f"({_PLAIN_WORD})")
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
 # Any apostrophe before a letter that may be a capital (a superset of what _is_capitalised
@@ -100,7 +105,7 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self._text = text
         # [gap 0, word 0, gap 1, word 1, ..., last gap]; _ends[k] is where part k ends.
-        self._parts = _SPLIT.split(text)
+        self._parts = (_SPLIT if _DOTTED_START.search(text) else _SPLIT_PLAIN).split(text)
         self._ends = list(accumulate(map(len, self._parts)))
         words = self._parts[1::2]
         self._cache: list[Token | None] = [None] * len(words)
