@@ -262,7 +262,7 @@ def _union(needles: list[Needle]) -> Needle:
     if digit:
         # Where a word holding a digit is found, a digit is found: the word adds nothing.
         words = frozenset(w for w in words if not any(c.isdecimal() for c in w))
-    return Needle(_shortest_forms(words), folded, digit)
+    return Needle(_shortest_forms(words), folded and bool(words), digit)
 
 
 def _shortest_forms(words: frozenset[str]) -> frozenset[str]:
