@@ -76,7 +76,7 @@ class Recognizer:
             if key not in names and key not in starts and (full_key == key or full_key not in starts) \
                     and (len(key) > 5 or key + "." not in names):  # "Calif."
                 continue  # most capitalised words ("The", "He", "Smith") start no name at all
-            match = self._longest_match(text, tokens, i)
+            match = self._longest_match(text, tokens, i, key, full_key)
             if match is None:
                 continue
             mention = self._judge(text, tokens, match, people)
@@ -89,17 +89,20 @@ class Recognizer:
         # "Hammond" is too; once "Marburg virus" is a disease, so is "Marburg".
         return [m for m in found if m.key not in people]
 
-    def _longest_match(self, text: str, tokens: Tokens, i: int) -> Mention | None:
+    def _longest_match(self, text: str, tokens: Tokens, i: int, first_key: str, first_full_key: str,
+                       ) -> Mention | None:
+        """The longest gazetteer name starting at word ``i`` (whose keys, as Tokens.keys gives
+        them, are ``first_key`` and ``first_full_key``), or None."""
         n = len(tokens)
+        names = self.gaz.names
         limit = i + 1
-        first = tokens[i]
-        if first.full_key not in self._name_starts and first.key not in self._name_starts:
+        if first_full_key not in self._name_starts and first_key not in self._name_starts:
             # No multiword name starts with this word, so only the word alone can match.
-            if first.key not in self.gaz.names and first.key + "." not in self.gaz.names:
+            if first_key not in names and first_key + "." not in names:
                 return None
         else:
-            names, prefixes = self.gaz.names, self.gaz.name_prefixes
-            prefix = first.full_key
+            prefixes = self.gaz.name_prefixes
+            prefix = first_full_key
             while limit < n and limit - i < MAX_NAME_TOKENS:
                 key, full_key = tokens.keys(limit)
                 # Only words that continue some gazetteer name are worth a closer look.
@@ -115,6 +118,8 @@ class Recognizer:
                 prefix = longer
                 limit += 1
         for j in range(limit, i, -1):
+            if j - i == 1 and first_key not in names and first_key + "." not in names:
+                continue  # the word alone names nothing ("New" without "York"): no need to build it
             last = tokens[j - 1]
             if not last.capitalised:
                 continue
@@ -122,11 +127,11 @@ class Recognizer:
                 key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
             else:
                 key = last.key
-            postings = self.gaz.names.get(key)
+            postings = names.get(key)
             end = last.end
             if j - i == 1 and last.end < len(text) and text[last.end] == "." and i > 0 and \
                     text[tokens[i - 1].end:last.start].strip() == ",":
-                dotted = self.gaz.names.get(key + ".")
+                dotted = names.get(key + ".")
                 if dotted:
                     postings, end = dotted, last.end + 1
             if not postings:
