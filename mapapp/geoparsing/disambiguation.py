@@ -36,6 +36,7 @@ CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest fir
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
+SMALL_NEARNESS_MATRIX = 200  # candidates x places up to which a Python loop beats numpy
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
@@ -421,7 +422,10 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
         return scores
     rows = [e for k in competing for e, _s in scores[k]]
     row_keys = [k for k in competing for _e in scores[k]]
-    bonuses = _nearness_bonuses(gaz, rows, row_keys, points, w)
+    if len(rows) * len(points) > SMALL_NEARNESS_MATRIX:
+        bonuses = _nearness_bonuses(gaz, rows, row_keys, points, w)
+    else:
+        bonuses = _nearness_bonuses_one_by_one(gaz, rows, row_keys, points, w)
     out = dict(scores)
     start = 0
     for key in competing:
@@ -430,6 +434,24 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
         new.sort(key=lambda es: -es[1])
         out[key] = new
         start += len(ranked)
+    return out
+
+
+def _nearness_bonuses_one_by_one(gaz: Gazetteer, rows: list[int], row_keys: list[str],
+                                 points: list[tuple[str, float, float]], w: dict) -> list[float]:
+    """_nearness_bonuses for a handful of candidates, where numpy's set-up costs more than it saves."""
+    others: dict[str, list[tuple[float, float]]] = {}
+    bands = tuple(zip(NEARNESS_BANDS_KM, (w["near50"], w["near150"], w["near400"]), strict=True))
+    out = []
+    for e, k in zip(rows, row_keys, strict=True):
+        if gaz.kind[e] == COUNTRY:
+            out.append(0.0)
+            continue
+        near = others.get(k)
+        if near is None:
+            near = others[k] = [(lat, lon) for key, lat, lon in points if key != k][:NEARBY_POINTS]
+        km = _nearest_km(gaz.latitude[e], gaz.longitude[e], near)
+        out.append(next((bonus for edge, bonus in bands if km < edge), 0.0))
     return out
 
 
