@@ -216,87 +216,97 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
     other names put on the same ones and on bordering countries. Returns each key's
     candidates rescored, best first.
 
-    A key's candidates keep the order of ``base`` in ``attrs``; ``order`` lists them best
-    first. A name with one candidate always spreads the same belief, computed once. Only a
-    place that two names share can give support (alone, a name's own belief cancels out
-    exactly), so a candidate's region and county are left out of the work unless shared.
+    A key's candidates keep the order of ``base`` in ``rows``; ``order`` lists them best
+    first. A name with one candidate always spreads the same belief, computed once.
     """
-    kind, region, country, county = gaz.kind, gaz.region, gaz.country, gaz.county
     keys = list(base)
     weight = {k: 1.0 + math.log(counts[k]) for k in keys}
-    rows = {k: [(e, region[e] if kind[e] != COUNTRY else -1, country[e], county[e], s) for e, s in base[k]]
-            for k in keys}
-    shared_regions, shared_counties, live_countries = _shared_places(gaz, rows)
-    # (entry, region, country, county, base score) per candidate; -1 for a place no other name has.
-    attrs = {k: [(e, r if r in shared_regions else -1, cc, u if u in shared_counties else -1, s)
-                 for e, r, cc, u, s in rows[k]]
-             for k in keys}
-    # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
-    # towns to become a town: their support is capped lower.
-    country_named = {k for k in keys if any(kind[e] == COUNTRY for e, _s in base[k])}
-    settled = {k: _belief(attrs[k], [1.0]) for k in keys if len(attrs[k]) <= 1}
-    current = {k: [s for *_attrs, s in attrs[k]] for k in keys if k not in settled}
-    order = {k: list(range(len(attrs[k]))) for k in current}
+    rows, live_countries, bordering = _candidate_rows(gaz, base, w)
+    settled = {k: _settled_belief(rows[k]) for k in keys if len(rows[k]) <= 1}
+    current = {k: [row[3] for row in rows[k]] for k in keys if k not in settled}
+    order = {k: list(range(len(rows[k]))) for k in current}
     temperature = w["temperature"]
     for _ in range(int(w["rounds"])):
         belief = {}
-        totals: tuple[dict, dict, dict] = ({}, {}, {})  # county, region, country
+        total_county: dict[int, float] = {}
+        total_region: dict[int, float] = {}
+        total_country: dict[str, float] = {}
         for k in keys:
             held = settled.get(k)
             if held is None:
-                held = _belief(attrs[k], _probabilities(current[k], order[k], temperature))
+                held = _belief(rows[k], current[k], order[k], temperature)
             belief[k] = held
             wk = weight[k]
-            for mass, total in zip(held, totals, strict=True):
-                for place, v in mass.items():
-                    total[place] = total.get(place, 0.0) + wk * v
+            county_mass, region_mass, country_mass = held
+            for u, v in county_mass.items():
+                total_county[u] = total_county.get(u, 0.0) + wk * v
+            for r, v in region_mass.items():
+                total_region[r] = total_region.get(r, 0.0) + wk * v
+            for cc, v in country_mass.items():
+                total_country[cc] = total_country.get(cc, 0.0) + wk * v
+        totals = (total_county, total_region, total_country)
         neighbour_total: dict[str, float] = {}
         for k in current:
-            current[k] = _rescored(gaz, attrs[k], belief[k], totals, weight[k], k in country_named,
-                                   live_countries, neighbour_total, w)
-            order[k] = sorted(range(len(attrs[k])), key=current[k].__getitem__, reverse=True)
-    return {k: [(attrs[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
+            current[k] = _rescored(rows[k], belief[k], totals, weight[k], live_countries, bordering,
+                                   neighbour_total, w)
+            order[k] = sorted(range(len(rows[k])), key=current[k].__getitem__, reverse=True)
+    return {k: [(base[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
 
 
-def _shared_places(gaz: Gazetteer, rows: dict[str, list[tuple[int, int, str, int, float]]],
-                   ) -> tuple[set[int], set[int], set[str]]:
-    """Regions and counties that candidates of two or more names lie in, and the countries
-    that can give support: those of two or more names, and those bordering a country that
-    some candidate lies in."""
+def _candidate_rows(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w: dict,
+                    ) -> tuple[dict[str, list[tuple[int, str, int, float, float]]], set[str], dict[str, list[str]]]:
+    """What the voting needs of each candidate, looked up once: (region, country, county,
+    base score, support cap) per candidate of each key; the countries that can give support;
+    and per country the bordering countries some candidate lies in.
+
+    Only a place that two names share can give support (alone, a name's own belief cancels
+    out exactly), so a region or county no other name has is left out (-1). A country gives
+    support when two names share it or it borders one a candidate lies in; only those
+    neighbours ever hold belief, and they are listed in the order the sum always took.
+    """
+    kind, region, country, county = gaz.kind, gaz.region, gaz.country, gaz.county
     region_keys: dict[int, set[str]] = defaultdict(set)
     county_keys: dict[int, set[str]] = defaultdict(set)
     country_keys: dict[str, set[str]] = defaultdict(set)
-    for k, candidates in rows.items():
-        for _e, r, cc, u, _s in candidates:
-            if r >= 0:
-                region_keys[r].add(k)
-            if u >= 0:
-                county_keys[u].add(k)
-            if cc:
-                country_keys[cc].add(k)
+    for k, ranked in base.items():
+        for e, _s in ranked:
+            if kind[e] != COUNTRY and region[e] >= 0:
+                region_keys[region[e]].add(k)
+            if county[e] >= 0:
+                county_keys[county[e]].add(k)
+            if country[e]:
+                country_keys[country[e]].add(k)
     present = country_keys.keys()
-    return (
-        {r for r, holders in region_keys.items() if len(holders) > 1},
-        {u for u, holders in county_keys.items() if len(holders) > 1},
-        {cc for cc, holders in country_keys.items()
-         if len(holders) > 1 or not gaz.neighbours.get(cc, frozenset()).isdisjoint(present)},
-    )
+    bordering = {cc: [n for n in gaz.neighbours.get(cc, ()) if n in present] for cc in present}
+    live_countries = {cc for cc, holders in country_keys.items() if len(holders) > 1 or bordering[cc]}
+    # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
+    # towns to become a town: their support is capped lower.
+    support_cap, guarded_cap = w["support_cap"], w["country_guard"]
+    rows = {}
+    for k, ranked in base.items():
+        guarded = any(kind[e] == COUNTRY for e, _s in ranked)
+        rows[k] = [
+            (region[e] if kind[e] != COUNTRY and len(region_keys[region[e]]) > 1 else -1, country[e],
+             county[e] if county[e] >= 0 and len(county_keys[county[e]]) > 1 else -1, s,
+             guarded_cap if guarded and kind[e] != COUNTRY else support_cap)
+            for e, s in ranked
+        ]
+    return rows, live_countries, bordering
 
 
-def _probabilities(scores: list[float], order: list[int], temperature: float) -> list[float]:
-    """Softmax of ``scores``, summed best first (``order``), in the order of ``scores``."""
+def _belief(rows: list[tuple[int, str, int, float, float]], scores: list[float], order: list[int],
+            temperature: float) -> tuple[dict, dict, dict]:
+    """How much of a name's belief sits in each county, first-level region and country: a
+    softmax of its candidates' ``scores`` (normalised by their sum taken best first, as
+    ``order`` ranks them), added up per place."""
     top = scores[order[0]]
     exps = [math.exp((s - top) / temperature) for s in scores]
     total = sum([exps[i] for i in order])
-    return [x / total for x in exps]
-
-
-def _belief(attrs: list[tuple[int, int, str, int, float]], probs: list[float]) -> tuple[dict, dict, dict]:
-    """How much of a name's belief sits in each county, first-level region and country."""
     county_mass: dict[int, float] = {}
     region_mass: dict[int, float] = {}
     country_mass: dict[str, float] = {}
-    for (_e, r, cc, u, _s), pr in zip(attrs, probs, strict=False):
+    for (r, cc, u, _s, _cap), x in zip(rows, exps, strict=True):
+        pr = x / total
         if r >= 0:
             region_mass[r] = region_mass.get(r, 0.0) + pr
         if cc:
@@ -306,25 +316,39 @@ def _belief(attrs: list[tuple[int, int, str, int, float]], probs: list[float]) -
     return county_mass, region_mass, country_mass
 
 
-def _rescored(gaz: Gazetteer, attrs: list[tuple[int, int, str, int, float]], belief: tuple[dict, dict, dict],
-              totals: tuple[dict, dict, dict], wk: float, guarded: bool, live_countries: set[str],
-              neighbour_total: dict[str, float], w: dict) -> list[float]:
-    """Base score plus capped support from the other names, per candidate (``attrs`` order).
+def _settled_belief(rows: list[tuple[int, str, int, float, float]]) -> tuple[dict, dict, dict]:
+    """_belief of a name with one candidate (or none): all of it on that candidate's places."""
+    county_mass: dict[int, float] = {}
+    region_mass: dict[int, float] = {}
+    country_mass: dict[str, float] = {}
+    for r, cc, u, _s, _cap in rows:
+        if r >= 0:
+            region_mass[r] = 1.0
+        if cc:
+            country_mass[cc] = 1.0
+        if u >= 0:
+            county_mass[u] = 1.0
+    return county_mass, region_mass, country_mass
+
+
+def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict, dict, dict],
+              totals: tuple[dict, dict, dict], wk: float, live_countries: set[str],
+              bordering: dict[str, list[str]], neighbour_total: dict[str, float], w: dict) -> list[float]:
+    """Base score plus capped support from the other names, per candidate (``rows`` order).
 
     Support counts the belief the whole document puts on a candidate's county, region and
     country, less this name's own share. The country terms are the same for every candidate
     in one country, so they are worked out once per country, and only for a country that
-    can give support (see _shared_places): for any other they are exactly nothing.
+    can give support (see _candidate_rows): for any other they are exactly nothing.
     """
     county_mass, region_mass, country_mass = belief
     total_county, total_region, total_country = totals
     same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
-    same_county, support_cap, guarded_cap = w["same_county"], w["support_cap"], w["country_guard"]
-    kind = gaz.kind
+    same_county = w["same_county"]
     log1p = math.log1p
     by_country: dict[str, tuple[float, float | None]] = {}
     out = []
-    for e, r, cc, u, s in attrs:
+    for r, cc, u, s, cap in rows:
         support = 0.0
         if u >= 0 and same_county:
             support += same_county * log1p(max(0.0, total_county[u] - wk * county_mass[u]))
@@ -333,31 +357,21 @@ def _rescored(gaz: Gazetteer, attrs: list[tuple[int, int, str, int, float]], bel
         if cc in live_countries:
             terms = by_country.get(cc)
             if terms is None:
-                terms = by_country[cc] = _country_terms(gaz, cc, country_mass, total_country, wk,
-                                                        neighbour_total, same_country, neighbour)
+                own = same_country * log1p(max(0.0, total_country[cc] - wk * country_mass[cc]))
+                near_term = None
+                if neighbour:
+                    near = neighbour_total.get(cc)
+                    if near is None:
+                        near = neighbour_total[cc] = sum([total_country[n] for n in bordering[cc]])
+                    if near:
+                        near -= wk * sum([v for c, v in country_mass.items() if c in bordering[cc]])
+                        near_term = neighbour * log1p(max(0.0, near))
+                terms = by_country[cc] = (own, near_term)
             support += terms[0]
             if terms[1] is not None:
                 support += terms[1]
-        out.append(s + min(support, guarded_cap if guarded and kind[e] != COUNTRY else support_cap))
+        out.append(s + min(support, cap))
     return out
-
-
-def _country_terms(gaz: Gazetteer, cc: str, country_mass: dict[str, float], total_country: dict[str, float],
-                   wk: float, neighbour_total: dict[str, float], same_country: float,
-                   neighbour: float) -> tuple[float, float | None]:
-    """Support for being in country ``cc`` and for bordering the countries others name
-    (None when no other name leans on a neighbour)."""
-    own = same_country * math.log1p(max(0.0, total_country[cc] - wk * country_mass.get(cc, 0.0)))
-    if not neighbour:
-        return own, None
-    near = neighbour_total.get(cc)
-    if near is None:
-        near = neighbour_total[cc] = sum(total_country.get(n, 0.0) for n in gaz.neighbours.get(cc, ()))
-    if not near:
-        return own, None
-    bordering = gaz.neighbours.get(cc, ())
-    near -= wk * sum(v for c, v in country_mass.items() if c in bordering)
-    return own, neighbour * math.log1p(max(0.0, near))
 
 
 def _containers_named(text: str, mentions: list[Mention]) -> dict[str, list[Mention]]:
