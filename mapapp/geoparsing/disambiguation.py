@@ -444,10 +444,15 @@ def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w
     start = 0
     for key in competing:
         ranked = scores[key]
-        new = [(e, s + bonus) for (e, s), bonus in zip(ranked, bonuses[start:start + len(ranked)], strict=True)]
+        own = bonuses[start:start + len(ranked)]
+        start += len(ranked)
+        if own.count(own[0]) == len(own):
+            # One bonus for all keeps the order (a stable sort would too), and no bonus keeps the scores.
+            out[key] = ranked if own[0] == 0.0 else [(e, s + own[0]) for e, s in ranked]
+            continue
+        new = [(e, s + bonus) for (e, s), bonus in zip(ranked, own, strict=True)]
         new.sort(key=lambda es: -es[1])
         out[key] = new
-        start += len(ranked)
     return out
 
 
