@@ -136,9 +136,8 @@ class Recognizer:
                     postings, end = dotted, last.end + 1
             if not postings:
                 continue
-            return Mention(start=tokens[i].start, end=end, surface=text[tokens[i].start:end],
-                           key=key, postings=postings, is_demonym=False, region_cue=False,
-                           first_token=i, last_token=j - 1)
+            start = tokens[i].start
+            return Mention(start, end, text[start:end], key, postings, False, False, i, j - 1)
         return None
 
     def _judge(self, text: str, tokens: Tokens, m: Mention, people: set[str]) -> Mention | None:

@@ -122,7 +122,10 @@ class Tokens:
         if token is not None:
             return token.key, token.full_key
         word = self._parts[2 * i + 1]
-        full = _key(word)
+        if word.isascii() and word.isalpha():  # most words; no apostrophe, so no possessive
+            key = word.lower()
+            return key, key
+        full = name_key(word)
         if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
             return _key(word[:-2]), full
         return full, full
@@ -138,10 +141,16 @@ class Tokens:
         raw = word = parts[2 * i + 1]
         gap = parts[2 * i] if i else "\n"  # the text before the first word counts as a line break
         start, end = self._ends[2 * i], self._ends[2 * i + 1]
-        possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-        if possessive:
-            end -= 2
-            word = word[:-2]
+        if word.isascii() and word.isalpha():  # most words; no apostrophe, so no possessive
+            possessive = False
+            key = full_key = word.lower()
+        else:
+            possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+            if possessive:
+                end -= 2
+                word = word[:-2]
+            key = _key(word)
+            full_key = _key(raw) if possessive else key
         joined = False
         if i and (gap == " " or not gap):
             joined = True
@@ -153,8 +162,6 @@ class Tokens:
                 stripped == "." and (_key(previous) in _ABBREVIATED_WORDS or is_initial(previous))
             )
         capitalised = word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
-        key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
-        full_key = _key(raw) if possessive else key
         if not capitalised:
             return Token(start, end, word, key, False, False, False, joined, possessive, full_key)
         sentence_initial = not joined and _opens_sentence(text, start, gap)
