@@ -265,20 +265,25 @@ def _candidate_rows(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w:
     neighbours ever hold belief, and they are listed in the order the sum always took.
     """
     kind, region, country, county = gaz.kind, gaz.region, gaz.country, gaz.county
-    region_keys: dict[int, set[str]] = defaultdict(set)
-    county_keys: dict[int, set[str]] = defaultdict(set)
-    country_keys: dict[str, set[str]] = defaultdict(set)
+    # The first key seen in each place; a place another key is also seen in is shared.
+    region_first: dict[int, str] = {}
+    county_first: dict[int, str] = {}
+    country_first: dict[str, str] = {}
+    shared_regions: set[int] = set()
+    shared_counties: set[int] = set()
+    shared_countries: set[str] = set()
     for k, ranked in base.items():
         for e, _s in ranked:
-            if kind[e] != COUNTRY and region[e] >= 0:
-                region_keys[region[e]].add(k)
-            if county[e] >= 0:
-                county_keys[county[e]].add(k)
-            if country[e]:
-                country_keys[country[e]].add(k)
-    present = country_keys.keys()
+            r, u, cc = region[e], county[e], country[e]
+            if r >= 0 and kind[e] != COUNTRY and region_first.setdefault(r, k) != k:
+                shared_regions.add(r)
+            if u >= 0 and county_first.setdefault(u, k) != k:
+                shared_counties.add(u)
+            if cc and country_first.setdefault(cc, k) != k:
+                shared_countries.add(cc)
+    present = country_first.keys()
     bordering = {cc: [n for n in gaz.neighbours.get(cc, ()) if n in present] for cc in present}
-    live_countries = {cc for cc, holders in country_keys.items() if len(holders) > 1 or bordering[cc]}
+    live_countries = {cc for cc in present if cc in shared_countries or bordering[cc]}
     # A name that is a country's ("Lebanon", "Egypt") takes more than a crowd of nearby US
     # towns to become a town: their support is capped lower.
     support_cap, guarded_cap = w["support_cap"], w["country_guard"]
@@ -286,8 +291,8 @@ def _candidate_rows(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w:
     for k, ranked in base.items():
         guarded = any(kind[e] == COUNTRY for e, _s in ranked)
         rows[k] = [
-            (region[e] if kind[e] != COUNTRY and len(region_keys[region[e]]) > 1 else -1, country[e],
-             county[e] if county[e] >= 0 and len(county_keys[county[e]]) > 1 else -1, s,
+            (region[e] if region[e] in shared_regions and kind[e] != COUNTRY else -1, country[e],
+             county[e] if county[e] in shared_counties else -1, s,
              guarded_cap if guarded and kind[e] != COUNTRY else support_cap)
             for e, s in ranked
         ]
