@@ -34,6 +34,7 @@ from mapapp.geoparsing.wordlists import (
 )
 
 MAX_NAME_TOKENS = 6
+COUNTRY, REGION = KIND_CODE["country"], KIND_CODE["region"]
 
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 
@@ -346,11 +347,11 @@ class Recognizer:
 
     def _has_big_place(self, postings: tuple[int, ...], city_size: int = 100_000) -> bool:
         """True when a name can be a country, a sizeable region or a city over ``city_size``."""
-        kind, pop = self.gaz.kind, self.gaz.population
+        kind, pop, geonameid = self.gaz.kind, self.gaz.population, self.gaz.geonameid
         for p in postings:
             e = p >> FLAG_BITS
-            if kind[e] == KIND_CODE["country"] or pop[e] >= city_size or not self.gaz.geonameid[e] or (
-                kind[e] == KIND_CODE["region"] and pop[e] >= 3 * city_size
+            if kind[e] == COUNTRY or pop[e] >= city_size or not geonameid[e] or (
+                kind[e] == REGION and pop[e] >= 3 * city_size
             ):
                 return True
         return False
