@@ -55,16 +55,15 @@ def _is_capitalised(word: str) -> bool:
     return len(word) > 2 and word[1] in "'’" and word[2].isupper()
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a run of four letters or more, whole
 
 
 def in_title_case(text: str, position: int) -> bool:
     """True inside a headline written In Title Case, where capitals say nothing about names."""
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
     stops = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
-    words = _WORD.findall(text, start, min(stops) if stops else len(text))
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    long_words = _LONG_WORD.findall(text, start, min(stops) if stops else len(text))
+    return len(long_words) >= 4 and sum(map(str.isupper, map(itemgetter(0), long_words))) >= 0.8 * len(long_words)
 
 
 def is_initial(word: str) -> bool:
