@@ -5,8 +5,6 @@ import datetime
 import re
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
-
 from mapapp.dating.calendars import (
     day_of_month,
     feast_span,
@@ -15,93 +13,11 @@ from mapapp.dating.calendars import (
 )
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
+from mapapp.dating.reading import parse, period_base
 from mapapp.dating.vocabularies import VOCABULARIES
 
 ONE_DAY = datetime.timedelta(days=1)
 _YEAR = re.compile(r"\d{4}")
-_BARE_YEAR = re.compile(r"1[89]\d\d|20\d\d")
-
-
-# Words dateparser reads the same way from any day, counting from it ("today",
-# "yesterday"), and weekday names, read the same way from any day of the same
-# weekday ("Saturday": the latest Saturday before). Each is parsed once from a
-# reference day and shifted to the day asked for, not parsed anew for every
-# publication date. Checked against dateparser for every third day of 2010 to
-# 2020 and 400 others from 1900 to 2099, in each case shown here, both ways
-# of preferring dates; other spellings are parsed as they come.
-_SAME_FROM_ANY_DAY = {
-    "en": ("today", "yesterday", "tomorrow", "last night"),
-    "de": ("heute", "gestern", "vorgestern", "morgen"),
-    "fr": ("aujourd'hui", "aujourd’hui", "hier", "avant-hier", "demain"),
-    "es": ("hoy", "ayer", "anteayer", "antier", "mañana"),
-    "ar": ("اليوم", "أمس", "الأمس", "غدا", "غدًا"),
-}
-_SAME_FROM_ANY_SUCH_WEEKDAY = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "es": ("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"),
-    "ar": ("الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاحد"),
-}
-# The days those checks covered.
-SHIFTS_CHECKED_FROM = datetime.date(1900, 1, 1)
-SHIFTS_CHECKED_TO = datetime.date(2099, 12, 31)
-# Reference days are this Monday and the six days after it, one for each weekday.
-_REFERENCE_MONDAY = datetime.date(2015, 1, 5)
-
-
-def _spellings(word: str) -> set[str]:
-    return {word, word.lower(), word.upper(), word.title(), word.capitalize()}
-
-
-# (language, core) -> the number of days after which dateparser's reading repeats, shifted.
-_REPEATS_EVERY = {
-    (language, spelling): days
-    for days, table in ((1, _SAME_FROM_ANY_DAY), (7, _SAME_FROM_ANY_SUCH_WEEKDAY))
-    for language, words in table.items()
-    for word in words
-    for spelling in _spellings(word)
-}
-
-
-def parse(
-    core: str, language: str, base: datetime.date, prefer: str = "past"
-) -> tuple[datetime.date, str] | None:
-    """The date and dateparser's period ("day", "week", "month", "year") of ``core``
-    read against ``base``, or None when dateparser cannot read it.
-
-    Undated expressions prefer the past, as news reports do, unless ``prefer``
-    is "future".
-    """
-    language = language or "en"
-    every = _REPEATS_EVERY.get((language, core))
-    if every is None or not SHIFTS_CHECKED_FROM <= base <= SHIFTS_CHECKED_TO:
-        return _dateparser_reading(core, language, base, prefer)
-    reference = _REFERENCE_MONDAY + datetime.timedelta(days=(base - _REFERENCE_MONDAY).days % every)
-    reading = _dateparser_reading(core, language, reference, prefer)
-    return None if reading is None else (reading[0] + (base - reference), reading[1])
-
-
-@lru_cache(maxsize=16384)
-def _dateparser_reading(
-    core: str, language: str, base: datetime.date, prefer: str
-) -> tuple[datetime.date, str] | None:
-    settings = {
-        # Midday keeps "10 days ago" on the right calendar day whatever the hour.
-        "RELATIVE_BASE": datetime.datetime.combine(base, datetime.time(12)),
-        "PREFER_DATES_FROM": prefer,
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        # Timestamps and digit runs without separators are never dates in prose.
-        "PARSERS": ["relative-time", "absolute-time"],
-    }
-    try:
-        parser = DateDataParser(languages=[language], settings=settings)
-        data = parser.get_date_data(core)
-    except (ValueError, OverflowError, TypeError, KeyError, AttributeError):
-        return None
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj.date(), data.period or "day"
 
 
 @lru_cache(maxsize=16384)
@@ -209,10 +125,7 @@ def _parsed(
     core: str, language: str, base: datetime.date, prefer: str = "past"
 ) -> tuple[datetime.date, datetime.date, str] | None:
     normalised = normalise(core, language)
-    if _BARE_YEAR.fullmatch(normalised) and SHIFTS_CHECKED_FROM <= base <= SHIFTS_CHECKED_TO:
-        # "2011" is all of 2011 read from any day (checked as the shifts are): parsed once.
-        base = _REFERENCE_MONDAY
-    result = parse(normalised, language, base, prefer)
+    result = parse(normalised, language, period_base(normalised, language, base), prefer)
     if result is None:
         return None
     return period_dates(*result)
