@@ -34,7 +34,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--configs", nargs="+", default=DEFAULT, choices=list(CONFIGURATIONS))
-        parser.add_argument("--articles", type=int, default=400, help="Articles in the burst.")
+        parser.add_argument("--articles", type=int, default=1000, help="Articles in the burst.")
         parser.add_argument("--paced", type=int, default=40, help="Articles saved one by one.")
         parser.add_argument("--rate", type=float, default=4.0, help="Paced saves per second.")
         parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/postgres")
