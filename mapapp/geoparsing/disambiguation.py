@@ -50,9 +50,10 @@ WEIGHTS = {
 
 # Priors depend only on the entry and the default weights, and so does the ranking by prior
 # of a name's postings: both are computed once per process (names recur from one article
-# to the next). The gazetteer is held with them so that its id cannot be reused.
+# to the next), and dropped together once RANKINGS_KEPT names are held, which bounds the
+# memory. The gazetteer is held with them so that its id cannot be reused.
 _PRIORS: dict[int, tuple[Gazetteer, dict[int, float], dict[tuple[int, ...], tuple[tuple[int, float], ...]]]] = {}
-RANKINGS_KEPT = 50_000  # distinct names whose ranking is kept; past that the memo starts afresh
+RANKINGS_KEPT = 20_000  # distinct names whose ranking is kept; past that the memo starts afresh
 
 
 @dataclass(slots=True)
@@ -175,6 +176,7 @@ def _ranked_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tupl
     if ranked is None:
         if len(rankings) >= RANKINGS_KEPT:
             rankings.clear()
+            priors.clear()
         ranked = rankings[postings] = _rank_by_prior(gaz, postings, w, priors)
     return ranked
 

@@ -8,7 +8,7 @@ from mapapp.geoparsing.recognizer import Mention, Recognizer
 from mapapp.geoparsing.types import Candidate, Toponym
 
 ALTERNATIVES_KEPT = 5
-ENTRIES_KEPT = 100_000  # entries whose fields are kept at hand; past that the memo starts afresh
+ENTRIES_KEPT = 50_000  # entries whose fields are kept at hand; past that the memo starts afresh
 
 
 class Geoparser:
