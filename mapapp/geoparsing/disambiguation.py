@@ -358,9 +358,11 @@ def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict
     for r, cc, u, s, cap in rows:
         support = 0.0
         if u >= 0 and same_county:
-            support += same_county * log1p(max(0.0, total_county[u] - wk * county_mass[u]))
+            others = total_county[u] - wk * county_mass[u]
+            support += same_county * log1p(others if others > 0.0 else 0.0)  # max(0.0, others), no call
         if r >= 0:
-            support += same_region * log1p(max(0.0, total_region[r] - wk * region_mass[r]))
+            others = total_region[r] - wk * region_mass[r]
+            support += same_region * log1p(others if others > 0.0 else 0.0)
         if cc in live_countries:
             terms = by_country.get(cc)
             if terms is None:
@@ -377,7 +379,7 @@ def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict
             support += terms[0]
             if terms[1] is not None:
                 support += terms[1]
-        out.append(s + min(support, cap))
+        out.append(s + (support if support <= cap else cap))  # min(support, cap), no call
     return out
 
 
