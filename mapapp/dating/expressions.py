@@ -3,9 +3,8 @@
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
-from mapapp.dating.needles import ANY_DIGIT, ODD_CASE_CHARACTERS, Needle, compiled_needle, fold, holds, needles_of
+from mapapp.dating.needles import ANY_DIGIT, ODD_CASE_CHARACTERS, Sieve, compiled_needle, fold, holds, needles_of
 from mapapp.dating.vocabularies import DIGIT_KINDS, Vocabulary, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
@@ -57,22 +56,13 @@ class Expression:
         return None
 
 
-class CompiledNeedle(NamedTuple):
-    """A search some patterns cannot match without, and which patterns (as bits)."""
-
-    search: re.Pattern[str]
-    on_folded: bool  # searched in the folded passage, else in the passage as written
-    patterns: int
-
-
 @dataclass(frozen=True)
 class CompiledVocabulary:
     """A vocabulary with its patterns compiled once."""
 
     vocabulary: Vocabulary
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    # Searched in this order, each only while a pattern needing it may still match.
-    needles: tuple[CompiledNeedle, ...]
+    sieve: Sieve
     reporting: re.Pattern[str]
     # Words a reporting verb cannot be without, to skip its slower search.
     reporting_needles: tuple[tuple[re.Pattern[str], bool], ...]
@@ -87,23 +77,12 @@ def compiled(language: str | None) -> CompiledVocabulary:
     """The compiled patterns for ``language`` (cached for the process)."""
     vocabulary = vocabulary_for(language)
     patterns = []
-    # Needles the vocabulary names (searched case-insensitively) and those
-    # derived from the patterns, each with the bits of the patterns needing it.
-    named: dict[str, int] = {}
-    derived: dict[Needle, int] = {}
-    for bit, (kind, source, *needle) in enumerate(vocabulary.patterns):
+    needs = []
+    for kind, source, *named in vocabulary.patterns:
         patterns.append((kind, re.compile(source, re.IGNORECASE)))
-        required = list(needles_of(source))
-        if needle:
-            named[needle[0]] = named.get(needle[0], 0) | 1 << bit
-        elif kind in DIGIT_KINDS:
-            required.append(ANY_DIGIT)
-        for found in required:
-            derived[found] = derived.get(found, 0) | 1 << bit
-    needles = [CompiledNeedle(*compiled_needle(n), bits) for n, bits in derived.items()]
-    needles += [CompiledNeedle(re.compile(source, re.IGNORECASE), False, bits) for source, bits in named.items()]
-    # The needles most patterns need first: where one is missing, most is skipped.
-    needles.sort(key=lambda n: -n.patterns.bit_count())
+        # A pattern whose kind needs a digit and has no named needle needs any digit.
+        derived = needles_of(source) + ((ANY_DIGIT,) if kind in DIGIT_KINDS and not named else ())
+        needs.append((derived, tuple(named)))
     # Most passages hold no date at all: one search for the trigger words
     # spares them the dozen patterns.
     # Matching the lower-cased passage case-sensitively is three times faster.
@@ -111,7 +90,7 @@ def compiled(language: str | None) -> CompiledVocabulary:
     return CompiledVocabulary(
         vocabulary=vocabulary,
         patterns=tuple(patterns),
-        needles=tuple(needles),
+        sieve=Sieve(needs),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
         reporting_needles=tuple(compiled_needle(n) for n in needles_of(vocabulary.reporting)),
         prefilter=prefilter,
@@ -138,7 +117,7 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
         return []
     folded = fold(passage) if unusual else lowered
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for priority in _possible_patterns(vocabulary, passage, folded):
+    for priority in vocabulary.sieve.possible(passage, folded):
         kind, pattern = vocabulary.patterns[priority]
         for match in pattern.finditer(passage):
             found.append((-(match.end() - match.start()), priority, match.start(), kind, match))
@@ -154,15 +133,6 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
         chosen.append(Expression(start + lo, start + hi, kind, match.group(0).strip(), groups))
     chosen.sort(key=lambda expression: expression.start)
     return chosen
-
-
-def _possible_patterns(vocabulary: CompiledVocabulary, passage: str, folded: str) -> list[int]:
-    """Indexes of the patterns whose needles are all in the passage."""
-    possible = (1 << len(vocabulary.patterns)) - 1
-    for search, on_folded, patterns in vocabulary.needles:
-        if possible & patterns and search.search(folded if on_folded else passage) is None:
-            possible &= ~patterns
-    return [index for index in range(possible.bit_length()) if possible >> index & 1]
 
 
 def reporting_spans(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:

@@ -13,7 +13,9 @@ not understand imposes nothing, so a needle never hides a match.
 
 import re
 from dataclasses import dataclass
+from functools import reduce
 from itertools import product
+from operator import or_
 from re import _constants as sre  # the parser's node names; see re._parser
 from re import _parser as sre_parse
 
@@ -285,3 +287,115 @@ def _shortest_forms(words: frozenset[str]) -> frozenset[str]:
 def _add(needles: list[Needle], needle: Needle | None) -> None:
     if needle is not None and needle not in needles:
         needles.append(needle)
+
+
+# Runs of word characters. A needle word made of word characters only lies
+# within one such run of the passage, and folding keeps word characters word
+# characters: such needles can be looked for run by run.
+_RUN = re.compile(r"\w+")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")  # the same runs in ASCII text, found faster
+# Runs remembered with the needles they hold; past this many, forgotten and relearnt.
+MAX_REMEMBERED_RUNS = 100_000
+
+
+class Sieve:
+    """Which of a vocabulary's patterns a passage may match, by their needles.
+
+    Needles of word characters are looked up run by run: what each distinct run
+    holds is worked out once and remembered, and most runs ("the", "said") come
+    back in passage after passage. Other needles ("'s", "mi-", the vocabulary's
+    own) are searched for in the passage, only while a pattern needing them may
+    still match.
+    """
+
+    def __init__(self, needs: list[tuple[tuple[Needle, ...], tuple[str, ...]]]) -> None:
+        """``needs``: for each pattern, its derived needles and the sources of the
+        needles the vocabulary names for it (searched case-insensitively)."""
+        regular: dict[Needle, int] = {}
+        searches: dict[tuple[str, int, bool], int] = {}
+        self._requires: list[int] = []
+        for bit, (needles, named) in enumerate(needs):
+            required = 0
+            for needle in needles:
+                if needle.words and not all(_RUN.fullmatch(w) for w in needle.words):
+                    key = (needle.source(), 0, needle.folded)
+                    searches[key] = searches.get(key, 0) | 1 << bit
+                else:
+                    required |= 1 << regular.setdefault(needle, len(regular))
+            for source in named:
+                key = (source, re.IGNORECASE, False)
+                searches[key] = searches.get(key, 0) | 1 << bit
+            self._requires.append(required)
+        # Each word of those needles, searched for in a run as written or folded,
+        # with the needles it holds: its own and those of the words it starts with.
+        self._finders = tuple(_word_finder(_word_bits(regular, folded)) for folded in (False, True))
+        self._digit_needles = sum(1 << bit for needle, bit in regular.items() if needle.digit)
+        # The searches most patterns need first: where one is missing, most is skipped.
+        ordered = sorted(searches.items(), key=lambda item: -item[1].bit_count())
+        self._searches = tuple((re.compile(s, flags), folded, bits) for (s, flags, folded), bits in ordered)
+        self._runs: dict[str, int] = {}
+
+    def possible(self, passage: str, folded: str) -> list[int]:
+        """Indexes of the patterns whose needles are all in ``passage`` (``folded``
+        is the passage as ``fold`` gives it)."""
+        found = 0
+        runs = self._runs
+        for run in (_ASCII_RUN if passage.isascii() else _RUN).findall(passage):
+            held = runs.get(run)
+            if held is None:
+                held = self._held_by(run)
+            found |= held
+        possible = 0
+        for index, required in enumerate(self._requires):
+            if required & found == required:
+                possible |= 1 << index
+        for search, on_folded, patterns in self._searches:
+            if possible & patterns and search.search(folded if on_folded else passage) is None:
+                possible &= ~patterns
+        return [index for index in range(possible.bit_length()) if possible >> index & 1]
+
+    def _held_by(self, run: str) -> int:
+        """The needles (as bits) found in the run of word characters ``run``, remembered."""
+        held = self._digit_needles if any(c.isdecimal() for c in run) else 0
+        folded = fold(run)
+        for (finder, holds), text in zip(self._finders, (run, folded), strict=True):
+            for match in finder.finditer(text):
+                held |= holds[match.group(1)]
+        if len(self._runs) >= MAX_REMEMBERED_RUNS:
+            self._runs.clear()
+        self._runs[run] = held
+        return held
+
+
+def _word_bits(needles: dict[Needle, int], folded: bool) -> dict[str, int]:
+    """Each word of the needles searched folded (or as written), with the needles
+    (as bits) holding it."""
+    bits: dict[str, int] = {}
+    for needle, bit in needles.items():
+        if needle.folded == folded:
+            for word in needle.words:
+                bits[word] = bits.get(word, 0) | 1 << bit
+    return bits
+
+
+def _word_finder(words: dict[str, int]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A search reporting, at every position of a text, the longest of ``words``
+    starting there, and what each reported word holds: the needles of all the
+    words it starts with (those that also start there)."""
+    holds = {w: reduce(or_, (bits for prefix, bits in words.items() if w.startswith(prefix))) for w in words}
+    return re.compile(f"(?=({_trie(sorted(words))}))" if words else "(?!x)x"), holds
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, the longest where several
+    start alike ("day" then "days"), tried a letter at a time."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + _trie(rests) for first, rests in branches.items()]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in words else body
+
