@@ -9,6 +9,10 @@ word. A passage lacking them cannot match, so the pattern is not run there.
 
 Only what a match certainly contains is derived; whatever the analysis does
 not understand imposes nothing, so a needle never hides a match.
+
+Needles are then looked for run by run (runs of word characters): what each
+distinct run holds is worked out once and remembered, so that a passage costs
+a few dictionary lookups rather than a search per needle (see ``Sieve``).
 """
 
 import re
@@ -44,22 +48,6 @@ def fold(text: str) -> str:
     if text.isascii() or not _ODD_CASE.search(text):
         return text.lower()
     return text.translate(_CASE_ODDITIES).lower()
-
-
-def holds(needles: tuple[tuple[re.Pattern[str], bool], ...], text: str) -> bool:
-    """Whether ``text`` holds every needle, as compiled by ``compiled_needle``."""
-    folded = None
-    for search, on_folded in needles:
-        if on_folded and folded is None:
-            folded = fold(text)
-        if search.search(folded if on_folded else text) is None:
-            return False
-    return True
-
-
-def compiled_needle(needle: "Needle") -> tuple[re.Pattern[str], bool]:
-    """A needle's search, and whether it is to be run on the folded text."""
-    return re.compile(needle.source()), needle.folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +275,22 @@ def _shortest_forms(words: frozenset[str]) -> frozenset[str]:
 def _add(needles: list[Needle], needle: Needle | None) -> None:
     if needle is not None and needle not in needles:
         needles.append(needle)
+
+
+def holds(needles: tuple[tuple[re.Pattern[str], bool], ...], text: str) -> bool:
+    """Whether ``text`` holds every needle, as compiled by ``compiled_needle``."""
+    folded = None
+    for search, on_folded in needles:
+        if on_folded and folded is None:
+            folded = fold(text)
+        if search.search(folded if on_folded else text) is None:
+            return False
+    return True
+
+
+def compiled_needle(needle: Needle) -> tuple[re.Pattern[str], bool]:
+    """A needle's search, and whether it is to be run on the folded text."""
+    return re.compile(needle.source()), needle.folded
 
 
 # Runs of word characters. A needle word made of word characters only lies
