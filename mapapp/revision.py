@@ -31,6 +31,15 @@ def revision_bump() -> None:
 
 
 @receiver(post_save, sender=Article, dispatch_uid="mapapp.revision.article_saved")
+def article_saved(sender, instance: Article, created: bool, **kwargs) -> None:
+    # A new draft shows nothing on the map yet (no mentions, not published). Not bumping
+    # for it matters: an import's transaction would otherwise hold the revision row from
+    # its first article to its commit, and every worker's write would wait for it.
+    if created and instance.publication != Article.Publication.PUBLISHED:
+        return
+    revision_bump()
+
+
 @receiver(post_save, sender=Mention, dispatch_uid="mapapp.revision.mention_saved")
 @receiver(post_save, sender=Place, dispatch_uid="mapapp.revision.place_saved")
 @receiver(post_delete, sender=Article, dispatch_uid="mapapp.revision.article_deleted")

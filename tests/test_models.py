@@ -76,3 +76,18 @@ def test_a_rolled_back_save_is_not_queued_and_later_saves_still_are():
         raise RuntimeError("the import of this file failed")
     later = Article.objects.create(title="Later", body="Shelling in Hama.")
     assert queued() == [later.pk]
+
+
+@pytest.mark.django_db
+def test_a_new_draft_leaves_the_map_revision_alone_and_anything_visible_moves_it():
+    from mapapp.revision import revision_current
+
+    before = revision_current()
+    draft = Article.objects.create(title="Draft", body="Shelling in Idlib.")
+    assert revision_current() == before  # an import must not hold the revision row
+    Article.objects.create(title="Out", body="Shelling in Hama.", publication=Article.Publication.PUBLISHED)
+    after_published = revision_current()
+    assert after_published != before
+    draft.title = "Draft, retitled"
+    draft.save()
+    assert revision_current() != after_published

@@ -2,7 +2,8 @@
 
 - "real": news stories as published (the LGL and GeoVirus evaluation corpora beside the
   repository, read where they lie, never copied in): about 300 words and 9 place names
-  each, as news has.
+  each, as news has. "real-600": the same stories joined two or three to an article of
+  about 600 words, the length of a wire story, with news's density of places.
 - "dense": about 600 words made by shuffling the paragraphs of our own demo articles,
   which are about war and name a place every eight words or so (70 per article, eight
   times the density of real news): the heaviest load per article the pipeline meets.
@@ -34,10 +35,12 @@ def _paragraphs() -> list[tuple[str, str]]:
             for demo in demos for paragraph in demo["body"].split("\n\n") if paragraph.strip()]
 
 
-def real_articles(count: int, *, folder: Path, seed: int = 4, tag: str = "") -> list[BenchArticle]:
+def real_articles(count: int, *, folder: Path, words: int = 0, seed: int = 4, tag: str = "") -> list[BenchArticle]:
     """`count` published news stories from the evaluation corpora in `folder`, shuffled
     (taken again, numbered apart, past the corpora's 817), each with a publication date
-    from 2009 to 2019 so that dates are read against many different days."""
+    from 2009 to 2019 so that dates are read against many different days. With `words`,
+    consecutive stories are joined into articles of about that many words: the next
+    story is added while that brings the length nearer to `words`."""
     texts = []
     for name in REAL_CORPORA:
         path = folder / name
@@ -47,11 +50,18 @@ def real_articles(count: int, *, folder: Path, seed: int = 4, tag: str = "") -> 
             texts += [json.loads(line)["text"] for line in lines if line.strip()]
     rng = random.Random(seed)
     rng.shuffle(texts)
-    articles = []
+    articles, next_text = [], 0
     for number in range(count):
         published = dt.date(2009, 1, 1) + dt.timedelta(days=rng.randrange(11 * 365))
-        body = f"{texts[number % len(texts)]}\n\nReporting by the demo desk, dispatch {tag}{number}."
-        articles.append(BenchArticle(f"Bench story {tag}{number}", body, f"{published.isoformat()}T09:00:00+00:00"))
+        stories: list[str] = []
+        length = 0
+        while not stories or length + len(texts[next_text % len(texts)].split()) / 2 < words:
+            stories.append(texts[next_text % len(texts)])
+            length += len(stories[-1].split())
+            next_text += 1
+        stories.append(f"Reporting by the demo desk, dispatch {tag}{number}.")
+        articles.append(BenchArticle(f"Bench story {tag}{number}", "\n\n".join(stories),
+                                     f"{published.isoformat()}T09:00:00+00:00"))
     return articles
 
 

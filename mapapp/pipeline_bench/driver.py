@@ -28,6 +28,8 @@ def corpus_maker(corpus: str, corpus_dir: Path) -> Callable[..., list[BenchArtic
     """The function making `count` articles of the named corpus (see corpus.py)."""
     if corpus == "real":
         return partial(real_articles, folder=corpus_dir)
+    if corpus == "real-600":
+        return partial(real_articles, folder=corpus_dir, words=600)
     return {"dense": news_articles, "short": short_articles}[corpus]
 
 
