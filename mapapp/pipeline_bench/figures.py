@@ -11,7 +11,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
-COLUMNS = ("configuration", "workers", "corpus", "words/article", "mentions/article", "articles", "articles/s",
+COLUMNS = ("configuration", "workers", "corpus", "words/article", "mentions/article", "articles", "saved/s", "articles/s",
            "burst p50 s", "burst p95 s", "paced p50 s", "paced p95 s")
 
 
@@ -20,7 +20,7 @@ def table(rows: list[dict]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
         cells = [row["configuration"], str(row["workers"]), row["corpus"], f"{row['words']:.0f}",
-                 f"{row['mentions']:.1f}", str(row["articles"]),
+                 f"{row['mentions']:.1f}", str(row["articles"]), f"{row['saves_per_second']:.0f}",
                  f"{row['per_second']:.1f}", f"{row['burst_p50']:.2f}", f"{row['burst_p95']:.2f}",
                  f"{row['paced_p50']:.3f}", f"{row['paced_p95']:.3f}"]
         lines.append("| " + " | ".join(cells) + " |")
