@@ -11,8 +11,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
-COLUMNS = ("configuration", "workers", "corpus", "words/article", "mentions/article", "articles", "saved/s", "articles/s",
-           "burst p50 s", "burst p95 s", "paced p50 s", "paced p95 s")
+COLUMNS = ("configuration", "workers", "corpus", "words/article", "mentions/article", "articles",
+           "saved/s", "articles/s", "burst p50 s", "burst p95 s", "paced p50 s", "paced p95 s")
 
 
 def table(rows: list[dict]) -> str:

@@ -14,7 +14,8 @@ _CURRENT = object()
 def mentions_apply_editorial(mentions: list[Mention], *, article_id: int) -> list[Mention]:
     """Give every mention the place its article's editor chose for that name; failing
     that, the place a matching rule names; failing that, leave the machine's choice.
-    Changes the (unsaved) mentions in place and returns the same list."""
+    Changes the (unsaved) mentions in place and returns the same list. A mention here is
+    anything with Mention's fields: a Mention, or the processing service's MentionDraft."""
     mentions_apply_editorial_many({article_id: mentions})
     return mentions
 
