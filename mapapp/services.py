@@ -27,7 +27,7 @@ from mapapp.dating import EventDate, date_passages
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
-from mapapp.review.apply import mentions_apply_editorial_many
+from mapapp.review.apply import mentions_apply_editorial
 from mapapp.revision import revision_bump
 
 logger = logging.getLogger(__name__)
@@ -137,27 +137,27 @@ def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
     outcomes = {pk: ProcessingOutcome(pk, processed=False, reason="not claimable")
                 for pk in article_ids if pk not in claimed}
     articles = Article.objects.filter(pk__in=claimed).only("pk", "body", "published_at", "created_at")
-    found: dict[int, tuple[str, list[Finding]]] = {}
-    pending = sorted(claimed)
     by_id = {article.pk: article for article in articles}
-    while pending:
-        article = by_id[pending.pop(0)]
+    order = sorted(claimed)
+    found: dict[int, tuple[str, list[Finding]]] = {}
+    for position, pk in enumerate(order):
+        article = by_id[pk]
         try:
             findings = findings_from_text(article.body, published=article_reference_date(article))
         except SoftTimeLimitExceeded:
             # The batch ran out of time on this article: it fails, its batch-mates
             # not yet read go back to the queue on their own.
-            outcomes[article.pk] = _failed(article.pk, claimed_at, TOOK_TOO_LONG)
-            outcomes.update(_deferred(pending, claimed_at))
-            pending = []
+            outcomes[pk] = _failed(pk, claimed_at, TOOK_TOO_LONG)
+            outcomes.update(_deferred(order[position + 1 :], claimed_at))
+            break
         except TemporaryProcessingError as exc:
-            article_release(article_id=article.pk, error=f"Will retry: {exc}")
-            outcomes[article.pk] = ProcessingOutcome(article.pk, False, reason="retry", error=str(exc))
+            article_release(article_id=pk, error=f"Will retry: {exc}")
+            outcomes[pk] = ProcessingOutcome(pk, False, reason="retry", error=str(exc))
         except Exception as exc:  # every failure must reach the editor
-            logger.exception("Processing article %s failed", article.pk)
-            outcomes[article.pk] = _failed(article.pk, claimed_at, f"{type(exc).__name__}: {exc}")
+            logger.exception("Processing article %s failed", pk)
+            outcomes[pk] = _failed(pk, claimed_at, f"{type(exc).__name__}: {exc}")
         else:
-            found[article.pk] = (article.body, findings)
+            found[pk] = (article.body, findings)
     outcomes.update(_store(found, claimed_at))
     return [outcomes[pk] for pk in article_ids]
 
@@ -172,14 +172,11 @@ def _store(found: dict[int, tuple[str, list[Finding]]], claimed_at: dt.datetime)
         pk: [_mention(pk, text, f, places.get(_place_key(f.toponym))) for f in findings]
         for pk, (text, findings) in found.items()
     }
-    try:
-        return _write(mentions, claimed_at)
-    except DatabaseError:
-        if len(mentions) == 1:
-            pk = next(iter(mentions))
-            logger.exception("Storing the mentions of article %s failed", pk)
-            return {pk: _failed(pk, claimed_at, "The mentions could not be stored; see the worker's log.")}
-        logger.warning("Storing a batch failed; storing its articles one by one", exc_info=True)
+    if len(mentions) > 1:
+        try:
+            return _write(mentions, claimed_at)
+        except DatabaseError:
+            logger.warning("Storing a batch failed; storing its articles one by one", exc_info=True)
     outcomes = {}
     for pk, rows in mentions.items():
         try:
@@ -211,7 +208,7 @@ def _write(mentions: dict[int, list[MentionDraft]], claimed_at: dt.datetime) -> 
         kept = {pk: rows for pk, rows in mentions.items() if pk in ours}
         # Editors' decisions and rules outrank the machine, so re-processing keeps them
         # (issue 6). Read inside this transaction, so a decision saved meanwhile is kept.
-        mentions_apply_editorial_many(kept)
+        mentions_apply_editorial(kept)
         mentions_insert([m for rows in kept.values() for m in rows])
         revision_bump()  # the reader map's in-memory index rebuilds on next request
     outcomes.update({pk: ProcessingOutcome(pk, processed=True, mentions=len(rows)) for pk, rows in kept.items()})

@@ -116,7 +116,7 @@ def test_hammond_is_never_a_place_once_a_rule_says_so():
                       passage="Hammond said", passage_start=0, confidence=0.9)
     Rule.objects.create(name="hammond", place=None)
 
-    mentions_apply_editorial([mention], article_id=1)
+    mentions_apply_editorial({1: [mention]})
 
     assert mention.place is None and mention.review == Mention.Review.REJECTED
 

@@ -11,17 +11,12 @@ from mapapp.review.rules import rule_governing, story_countries
 _CURRENT = object()
 
 
-def mentions_apply_editorial(mentions: list[Mention], *, article_id: int) -> list[Mention]:
+def mentions_apply_editorial(mentions_by_article: dict[int, list[Mention]]) -> None:
     """Give every mention the place its article's editor chose for that name; failing
     that, the place a matching rule names; failing that, leave the machine's choice.
-    Changes the (unsaved) mentions in place and returns the same list. A mention here is
-    anything with Mention's fields: a Mention, or the processing service's MentionDraft."""
-    mentions_apply_editorial_many({article_id: mentions})
-    return mentions
-
-
-def mentions_apply_editorial_many(mentions_by_article: dict[int, list[Mention]]) -> None:
-    """`mentions_apply_editorial` for a batch of articles, with two queries in all."""
+    Changes the (unsaved) mentions in place; two queries for a whole batch of articles.
+    A mention here is anything with Mention's fields: a Mention, or the processing
+    service's MentionDraft."""
     keys_by_article = {
         pk: {name_key(m.surface) for m in mentions} for pk, mentions in mentions_by_article.items() if mentions
     }
