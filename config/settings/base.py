@@ -1,14 +1,18 @@
 """Settings shared by every environment. Values come from the environment, with
 development defaults that need no external server (SQLite, a filesystem broker)."""
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from config.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # Everything the app writes at run time (SQLite file, broker folders, gazetteer index).
 VAR_DIR = Path(env_str("CONFLICTMAP_VAR_DIR", str(BASE_DIR / "var")))
+# Whatever the database or broker, the default SQLite file and the gazetteer live here.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = env_str("SECRET_KEY", "development-only-not-secret")
 DEBUG = env_bool("DEBUG", False)
@@ -27,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "leaflet",
     "simple_history",
+    "csp",
+    "axes",
     "mapapp",
 ]
 
@@ -41,6 +47,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "mapapp.access.MapLoginRequiredMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -89,6 +98,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked out for AXES_COOLOFF_HOURS.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -115,6 +135,30 @@ LEAFLET_CONFIG = {
     "MAX_ZOOM": 18,
     "RESET_VIEW": False,
     "TILES": [("OpenStreetMap", MAP_TILES_URL, {"attribution": MAP_TILES_ATTRIBUTION})],
+}
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------
+# No inline script anywhere and scripts only from this site: a string from data that
+# ever reaches the page as HTML still cannot run. Images may come from the tile server.
+def _origin(url: str) -> str:
+    """The scheme and host of a tile URL template, its `{s}` subdomain as a wildcard."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", _origin(MAP_TILES_URL)],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 # --- Background processing ---------------------------------------------------
