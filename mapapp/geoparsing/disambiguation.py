@@ -16,8 +16,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-
 from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
     ALTERNATE,
@@ -36,7 +34,6 @@ CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest fir
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
-SMALL_NEARNESS_MATRIX = 200  # candidates x places up to which a Python loop beats numpy
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
@@ -80,12 +77,6 @@ def prior(gaz: Gazetteer, entry: int, flags: int, w: dict) -> float:
     if flags & ALTERNATE:
         score += w["alternate"]
     return score
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
@@ -428,98 +419,37 @@ def _fixed_evidence(gaz: Gazetteer, postings: tuple[int, ...], followers: list[M
     return out
 
 
-def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w: dict):
-    """Spatial coherence: bonus for candidates close to the places chosen for other names.
-
-    A candidate is measured against the first NEARBY_POINTS places chosen for the other
-    names (countries are neither measured nor measured against). All candidates of the
-    document are measured at once, as one numpy matrix, which is what keeps this cheap.
-    """
-    kind = gaz.kind
-    chosen = {k: v[0][0] for k, v in scores.items() if v}
-    points = [(k, gaz.latitude[e], gaz.longitude[e]) for k, e in chosen.items() if kind[e] != COUNTRY]
+def _prefer_nearby(gaz: Gazetteer, scores: dict[str, list[tuple[int, float]]], w: dict,
+                   ) -> dict[str, list[tuple[int, float]]]:
+    """Spatial coherence: each candidate of a name gains a bonus for being close to the
+    places chosen for the other names (see _nearness_bonus), and the name's candidates are
+    ranked again."""
+    chosen = {k: ranked[0][0] for k, ranked in scores.items() if ranked}
+    # Countries are neither measured nor measured against: their point says little.
+    points = [(k, gaz.latitude[e], gaz.longitude[e]) for k, e in chosen.items() if gaz.kind[e] != COUNTRY]
     if len(points) < 2:
         return scores
-    competing = [k for k, ranked in scores.items() if len(ranked) >= 2]
-    if not competing:
-        return scores
-    rows = [e for k in competing for e, _s in scores[k]]
-    row_keys = [k for k in competing for _e in scores[k]]
-    if len(rows) * len(points) > SMALL_NEARNESS_MATRIX:
-        bonuses = _nearness_bonuses(gaz, rows, row_keys, points, w)
-    else:
-        bonuses = _nearness_bonuses_one_by_one(gaz, rows, row_keys, points, w)
     out = dict(scores)
-    start = 0
-    for key in competing:
-        ranked = scores[key]
-        own = bonuses[start:start + len(ranked)]
-        start += len(ranked)
-        if own.count(own[0]) == len(own):
-            # One bonus for all keeps the order (a stable sort would too), and no bonus keeps the scores.
-            out[key] = ranked if own[0] == 0.0 else [(e, s + own[0]) for e, s in ranked]
+    for key, ranked in scores.items():
+        if len(ranked) < 2:
             continue
-        new = [(e, s + bonus) for (e, s), bonus in zip(ranked, own, strict=True)]
-        new.sort(key=lambda es: -es[1])
-        out[key] = new
+        others = [(lat, lon) for k, lat, lon in points if k != key][:NEARBY_POINTS]
+        rescored = [(e, s + _nearness_bonus(gaz, e, others, w)) for e, s in ranked]
+        rescored.sort(key=lambda es: -es[1])
+        out[key] = rescored
     return out
 
 
-def _nearness_bonuses_one_by_one(gaz: Gazetteer, rows: list[int], row_keys: list[str],
-                                 points: list[tuple[str, float, float]], w: dict) -> list[float]:
-    """_nearness_bonuses for a handful of candidates, where numpy's set-up costs more than it saves."""
-    others: dict[str, list[tuple[float, float]]] = {}
-    bands = tuple(zip(NEARNESS_BANDS_KM, (w["near50"], w["near150"], w["near400"]), strict=True))
-    out = []
-    for e, k in zip(rows, row_keys, strict=True):
-        if gaz.kind[e] == COUNTRY:
-            out.append(0.0)
-            continue
-        near = others.get(k)
-        if near is None:
-            near = others[k] = [(lat, lon) for key, lat, lon in points if key != k][:NEARBY_POINTS]
-        km = _nearest_km(gaz.latitude[e], gaz.longitude[e], near)
-        out.append(next((bonus for edge, bonus in bands if km < edge), 0.0))
-    return out
-
-
-def _nearness_bonuses(gaz: Gazetteer, rows: list[int], row_keys: list[str],
-                      points: list[tuple[str, float, float]], w: dict) -> list[float]:
-    """The nearness bonus of each entry in ``rows`` (0.0 for countries), by its distance
-    (see _nearest_km) to the first NEARBY_POINTS points not of its own key.
-
-    Every key has at most one point, so a row leaves out at most one of the first
-    NEARBY_POINTS + 1 points: its own if it is among them, else the last of them.
-    numpy's arithmetic can differ from _nearest_km's in the last bits (it squares by
-    multiplying where ``** 2`` calls pow(), and has its own cosine), so a distance that
-    lands next to a band edge is measured again exactly as _nearest_km does: the bonus
-    never depends on which of the two ran.
-    """
-    width = min(len(points), NEARBY_POINTS + 1)
-    own = {k: j for j, (k, _lat, _lon) in enumerate(points[:width])}
-    spare = NEARBY_POINTS if width > NEARBY_POINTS else -1  # the column past the first NEARBY_POINTS
-    left_out = np.array([own.get(k, spare) for k in row_keys])
-    entries = np.array(rows)
-    lat = np.frombuffer(gaz.latitude, dtype=np.float64)[entries]
-    lon = np.frombuffer(gaz.longitude, dtype=np.float64)[entries]
-    plat = np.array([lat_ for _k, lat_, _lon in points[:width]])
-    plon = np.array([lon_ for _k, _lat, lon_ in points[:width]])
-    dlat = lat[:, None] - plat[None, :]
-    dlon = np.abs(lon[:, None] - plon[None, :])
-    dlon = np.where(dlon > 180, 360 - dlon, dlon)
-    across = dlon * np.cos(np.radians(lat))[:, None]
-    squared = dlat * dlat + across * across
-    measured = np.flatnonzero(left_out >= 0)
-    squared[measured, left_out[measured]] = np.inf
-    km = 111.195 * np.sqrt(squared.min(axis=1))
-    edges = np.array(NEARNESS_BANDS_KM, dtype=float)
-    for i in np.flatnonzero((np.abs(km[:, None] - edges[None, :]) <= 1e-9 * edges).any(axis=1)).tolist():
-        others = [(lat_, lon_) for k, lat_, lon_ in points if k != row_keys[i]][:NEARBY_POINTS]
-        km[i] = _nearest_km(gaz.latitude[rows[i]], gaz.longitude[rows[i]], others)
-    # Bands in order: under 50 km, under 150, under 400, farther (a distance on an edge is in the farther band).
-    bonus = np.array([w["near50"], w["near150"], w["near400"], 0.0])[np.searchsorted(edges, km, side="right")]
-    bonus[np.frombuffer(gaz.kind, dtype=np.uint8)[entries] == COUNTRY] = 0.0
-    return bonus.tolist()
+def _nearness_bonus(gaz: Gazetteer, entry: int, others: list[tuple[float, float]], w: dict) -> float:
+    """The bonus of a candidate under 50, 150 or 400 km from the nearest of ``others``
+    (a distance on a band's edge falls in the farther band); none for a country."""
+    if gaz.kind[entry] == COUNTRY:
+        return 0.0
+    km = _nearest_km(gaz.latitude[entry], gaz.longitude[entry], others)
+    for edge, bonus in zip(NEARNESS_BANDS_KM, (w["near50"], w["near150"], w["near400"]), strict=True):
+        if km < edge:
+            return bonus
+    return 0.0
 
 
 def _nested(gaz: Gazetteer, a: int, b: int) -> bool:
