@@ -4,8 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mapapp.dating.needles import ANY_DIGIT, ODD_CASE_CHARACTERS, Sieve, compiled_needle, fold, holds, needles_of
-from mapapp.dating.vocabularies import DIGIT_KINDS, Vocabulary, vocabulary_for
+from mapapp.dating.vocabularies import vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
 # failure (a table, a 5 MB blob) and its first part is where a date would be.
@@ -19,9 +18,6 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Passages without these (nearly all) need neither the digit translation nor
-# the careful case folding: a slice and str.lower() stand for both.
-_UNUSUAL = re.compile("[" + "".join(chr(c) for c in _DIGITS) + ODD_CASE_CHARACTERS + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +28,12 @@ class Expression:
     end: int
     kind: str
     text: str
+    # The named groups that took part in the match, in the pattern's order.
     groups: tuple[tuple[str, str], ...]
 
     def group(self, name: str) -> str | None:
         """The text of a named group, or None if it did not take part."""
-        for key, value in self.groups:
-            if key == name:
-                return value
-        return None
+        return dict(self.groups).get(name)
 
     def name_starting(self, prefix: str) -> str | None:
         """The name, less ``prefix``, of the first matched group named ``prefix...``."""
@@ -58,15 +52,13 @@ class Expression:
 
 @dataclass(frozen=True)
 class CompiledVocabulary:
-    """A vocabulary with its patterns compiled once."""
+    """A language's patterns compiled (once per process, see ``compiled``)."""
 
-    vocabulary: Vocabulary
+    # (kind, pattern) in priority order.
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    sieve: Sieve
+    # Searched case-sensitively in the lower-cased passage.
+    triggers: re.Pattern[str]
     reporting: re.Pattern[str]
-    # Words a reporting verb cannot be without, to skip its slower search.
-    reporting_needles: tuple[tuple[re.Pattern[str], bool], ...]
-    prefilter: re.Pattern[str]
     future_cues: re.Pattern[str]
     subordinate: re.Pattern[str]
     rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -74,74 +66,50 @@ class CompiledVocabulary:
 
 @cache
 def compiled(language: str | None) -> CompiledVocabulary:
-    """The compiled patterns for ``language`` (cached for the process)."""
+    """The compiled patterns for ``language``."""
     vocabulary = vocabulary_for(language)
-    patterns = []
-    needs = []
-    for kind, source, *named in vocabulary.patterns:
-        patterns.append((kind, re.compile(source, re.IGNORECASE)))
-        # A pattern whose kind needs a digit and has no named needle needs any digit.
-        derived = needles_of(source) + ((ANY_DIGIT,) if kind in DIGIT_KINDS and not named else ())
-        needs.append((derived, tuple(named)))
-    # Most passages hold no date at all: one search for the trigger words
-    # spares them the dozen patterns.
-    # Matching the lower-cased passage case-sensitively is three times faster.
-    prefilter = re.compile(vocabulary.triggers.lower())
     return CompiledVocabulary(
-        vocabulary=vocabulary,
-        patterns=tuple(patterns),
-        sieve=Sieve(needs),
+        patterns=tuple((kind, re.compile(source, re.IGNORECASE)) for kind, source in vocabulary.patterns),
+        triggers=re.compile(vocabulary.triggers.lower()),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
-        reporting_needles=tuple(compiled_needle(n) for n in needles_of(vocabulary.reporting)),
-        prefilter=prefilter,
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
         subordinate=re.compile(vocabulary.subordinate, re.IGNORECASE),
-        rewrites=tuple((re.compile(p, re.IGNORECASE), r) for p, r in vocabulary.rewrites),
+        rewrites=tuple((re.compile(source, re.IGNORECASE), replacement) for source, replacement in vocabulary.rewrites),
     )
 
 
 def find_expressions(text: str, start: int, end: int, language: str | None) -> list[Expression]:
     """Date expressions in ``text[start:end]``, in reading order, never overlapping.
 
-    Where matches overlap, the longest wins, then the earlier pattern in the
-    vocabulary. Offsets are into ``text``.
+    A passage without any of the vocabulary's trigger words (in its lower-cased
+    text) has none. Where matches overlap, the longest wins, then the earlier
+    pattern in the vocabulary, then the earlier one. Offsets are into ``text``.
     """
     end = min(end, start + MAX_SCANNED_CHARS)
-    passage = text[start:end]
-    unusual = not passage.isascii() and _UNUSUAL.search(passage) is not None
-    if unusual:
-        passage = passage.translate(_DIGITS)
-    lowered = passage.lower()
+    passage = text[start:end].translate(_DIGITS)
     vocabulary = compiled(language)
-    if not vocabulary.prefilter.search(lowered):
+    if not vocabulary.triggers.search(passage.lower()):
         return []
-    folded = fold(passage) if unusual else lowered
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for priority in vocabulary.sieve.possible(passage, folded):
-        kind, pattern = vocabulary.patterns[priority]
-        for match in pattern.finditer(passage):
-            found.append((-(match.end() - match.start()), priority, match.start(), kind, match))
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
-    taken: list[tuple[int, int]] = []
+    matches = [
+        (priority, kind, match)
+        for priority, (kind, pattern) in enumerate(vocabulary.patterns)
+        for match in pattern.finditer(passage)
+    ]
+    matches.sort(key=lambda found: (-len(found[2].group(0)), found[0], found[2].start()))
     chosen: list[Expression] = []
-    for _, _, _, kind, match in found:
-        lo, hi = match.span()
-        if any(lo < t_hi and t_lo < hi for t_lo, t_hi in taken):
+    for _, kind, match in matches:
+        lo, hi = start + match.start(), start + match.end()
+        if any(lo < taken.end and taken.start < hi for taken in chosen):
             continue
-        taken.append((lo, hi))
-        groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-        chosen.append(Expression(start + lo, start + hi, kind, match.group(0).strip(), groups))
-    chosen.sort(key=lambda expression: expression.start)
-    return chosen
+        groups = tuple((name, value) for name, value in match.groupdict().items() if value is not None)
+        chosen.append(Expression(start=lo, end=hi, kind=kind, text=match.group(0).strip(), groups=groups))
+    return sorted(chosen, key=lambda expression: expression.start)
 
 
 def reporting_spans(text: str, start: int, end: int, language: str | None) -> list[tuple[int, int]]:
     """Offsets of reporting verbs ("said", "sagte", "قال") in ``text[start:end]``."""
     end = min(end, start + MAX_SCANNED_CHARS)
-    vocabulary = compiled(language)
-    if not holds(vocabulary.reporting_needles, text[start:end]):
-        return []
-    pattern = vocabulary.reporting
+    pattern = compiled(language).reporting
     return [(start + m.start(), start + m.end()) for m in pattern.finditer(text, start, end)]
 
 

@@ -14,7 +14,7 @@ from mapapp.dating.calendars import (
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
 from mapapp.dating.reading import parse, period_base
-from mapapp.dating.vocabularies import VOCABULARIES
+from mapapp.dating.vocabularies import VOCABULARIES, vocabulary_for
 
 ONE_DAY = datetime.timedelta(days=1)
 _YEAR = re.compile(r"\d{4}")
@@ -23,10 +23,9 @@ _YEAR = re.compile(r"\d{4}")
 @lru_cache(maxsize=16384)
 def normalise(core: str, language: str | None) -> str:
     """``core`` with number words as digits and the vocabulary's rewrites applied."""
-    vocabulary = compiled(language)
-    words = core.split()
-    core = " ".join(str(vocabulary.vocabulary.number_words.get(w.lower(), w)) for w in words)
-    for pattern, replacement in vocabulary.rewrites:
+    number_words = vocabulary_for(language).number_words
+    core = " ".join(str(number_words.get(word.lower(), word)) for word in core.split())
+    for pattern, replacement in compiled(language).rewrites:
         core = pattern.sub(replacement, core)
     return core
 
@@ -220,7 +219,7 @@ def resolve(
         dates = None if day is None else (day, day, "day")
     elif kind == "this_period":
         unit_word = (expression.group_starting("unit") or "").lower()
-        unit = compiled(language).vocabulary.units.get(unit_word, "year")
+        unit = vocabulary_for(language).units.get(unit_word, "year")
         dates = (period_start(published, unit), published, "range")
     else:
         return None
@@ -236,9 +235,9 @@ def count_of(number: str | None, language: str | None) -> int | None:
         return 1
     if number.isdigit():
         return int(number)
-    return compiled(language).vocabulary.number_words.get(number.lower())
+    return vocabulary_for(language).number_words.get(number.lower())
 
 
 def unit_of(word: str | None, language: str | None) -> str | None:
     """"day", "week", "month", "year" or "hour" for a unit word of the language."""
-    return compiled(language).vocabulary.units.get((word or "").lower()) if word else None
+    return vocabulary_for(language).units.get((word or "").lower()) if word else None

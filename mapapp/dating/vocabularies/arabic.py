@@ -43,7 +43,7 @@ ARABIC = Vocabulary(
             "good_friday": r"الجمعة\s+العظيمة", "easter_sunday": r"عيد\s+الفصح",
             "eid_al_fitr": r"عيد\s+الفطر", "eid_al_adha": r"عيد\s+الأضحى|العيد\s+الكبير",
             "ramadan": r"(?:شهر\s+)?رمضان",
-        }, r"عيد|رمضان|الجمعة\s+العظيمة", before=r"(?<!\w)", after=r"(?!\w)"),
+        }, before=r"(?<!\w)", after=r"(?!\w)"),
         *season_patterns(
             {"spring": "الربيع", "summer": "الصيف", "autumn": "الخريف", "winter": "الشتاء"},
             (

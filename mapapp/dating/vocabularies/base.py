@@ -45,29 +45,23 @@ KINDS = (
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 NUMERIC = (
-    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b", r"\d"),
-    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b", r"\d"),
-    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b", r"\d"),
+    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b"),
+    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b"),
+    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b"),
 )
-# Kinds whose every pattern needs a digit: skipped in passages without one.
-DIGIT_KINDS = frozenset({"year", "attributive_year", "decade", "day_of_month"})
 
 
-def feast_pattern(
-    feasts: dict[str, str], needle: str, before: str = r"\b", after: str = r"\b"
-) -> tuple[str, str, str]:
-    """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS);
-    ``needle`` is a cheap search every such passage passes."""
+def feast_pattern(feasts: dict[str, str], *, before: str = r"\b", after: str = r"\b") -> tuple[str, str]:
+    """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS)."""
     names = "|".join(f"(?P<f_{key}>{source})" for key, source in feasts.items())
     source = rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
-    return "feast", source, needle
+    return "feast", source
 
 
-def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Season patterns: each template's ``{S}`` becomes the season group alternatives."""
     names = "|".join(f"(?P<s_{key}>{source})" for key, source in seasons.items())
-    needle = "|".join(seasons.values())
-    return tuple(("season", template.replace("{S}", f"(?:{names})"), needle) for template in templates)
+    return tuple(("season", template.replace("{S}", f"(?:{names})")) for template in templates)
 
 
 @dataclass(frozen=True)
@@ -76,9 +70,9 @@ class Vocabulary:
     number words, rewrites that help dateparser, and period words."""
 
     language: str
-    # (kind, pattern) or (kind, pattern, needle): a pattern with a needle runs
-    # only in passages where the needle is found.
-    patterns: tuple[tuple[str, ...], ...]
+    # (kind, pattern source), compiled case-insensitively; an earlier pattern
+    # wins over a later one matching as long a text.
+    patterns: tuple[tuple[str, str], ...]
     # Cheap words any pattern needs at least one of: passages without them are
     # skipped before the patterns run. Searched in the lower-cased passage, so
     # written in lower case (\d and \b only as escapes).

@@ -51,7 +51,7 @@ SPANISH = Vocabulary(
             "eid_al_fitr": r"(?:el\s+)?Eid\s+al[\s-]Fitr|fiesta\s+del\s+fin\s+del\s+Ramadán",
             "eid_al_adha": r"(?:el\s+)?Eid\s+al[\s-]Adha|fiesta\s+del\s+(?:Cordero|sacrificio)",
             "ramadan": r"(?:el\s+)?Ramad[áa]n",
-        }, r"Pascua|Viernes\s+Santo|Ramos|Eid|fiesta\s+del|Ramad"),
+        }),
         *season_patterns(
             {"spring": "primavera", "summer": "verano", "autumn": "otoño", "winter": "invierno"},
             (
