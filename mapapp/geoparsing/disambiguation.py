@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
@@ -45,12 +46,7 @@ WEIGHTS = {
 }
 
 
-# Priors depend only on the entry and the default weights, and so does the ranking by prior
-# of a name's postings: both are computed once per process (names recur from one article
-# to the next), and dropped together once RANKINGS_KEPT names are held, which bounds the
-# memory. The gazetteer is held with them so that its id cannot be reused.
-_PRIORS: dict[int, tuple[Gazetteer, dict[int, float], dict[tuple[int, ...], tuple[tuple[int, float], ...]]]] = {}
-RANKINGS_KEPT = 20_000  # distinct names whose ranking is kept; past that the memo starts afresh
+RANKINGS_KEPT = 20_000  # names whose ranking by prior is kept at hand (names recur across articles)
 
 
 @dataclass(slots=True)
@@ -157,32 +153,24 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
 
 def _ranked_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tuple[tuple[int, float], ...]:
     """A name's candidate entries with their prior scores, best first (at most MAX_CANDIDATES)."""
-    if w is not WEIGHTS:
-        return _rank_by_prior(gaz, postings, w, {})
-    held = _PRIORS.get(id(gaz))
-    if held is None or held[0] is not gaz:
-        held = _PRIORS[id(gaz)] = (gaz, {}, {})
-    _gaz, priors, rankings = held
-    ranked = rankings.get(postings)
-    if ranked is None:
-        if len(rankings) >= RANKINGS_KEPT:
-            rankings.clear()
-            priors.clear()
-        ranked = rankings[postings] = _rank_by_prior(gaz, postings, w, priors)
-    return ranked
+    if w is WEIGHTS:
+        return _ranked_by_default_prior(gaz, postings)
+    return _rank_by_prior(gaz, postings, w)
 
 
-def _rank_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict,
-                   priors: dict[int, float]) -> tuple[tuple[int, float], ...]:
-    """See _ranked_by_prior; ``priors`` caches prior() per posting."""
+@lru_cache(maxsize=RANKINGS_KEPT)
+def _ranked_by_default_prior(gaz: Gazetteer, postings: tuple[int, ...]) -> tuple[tuple[int, float], ...]:
+    """_rank_by_prior with the default weights, remembered: it depends on nothing else."""
+    return _rank_by_prior(gaz, postings, WEIGHTS)
+
+
+def _rank_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tuple[tuple[int, float], ...]:
+    """See _ranked_by_prior. An entry reached by several postings (own and alternate
+    name) keeps its best prior."""
     best: dict[int, float] = {}
     for p in postings:
         e = p >> FLAG_BITS
-        s = priors.get(p)
-        if s is None:
-            s = priors[p] = prior(gaz, e, p & ~DEMONYM, w)
-        if s > best.get(e, -1e9):
-            best[e] = s
+        best[e] = max(best.get(e, -1e9), prior(gaz, e, p & ~DEMONYM, w))
     if any(gaz.kind[p >> FLAG_BITS] == COUNTRY and not p & ALTERNATE for p in postings):
         # A country's own name ("Mexico", "Chile") is not also a town's alternate name.
         for p in postings:
@@ -350,10 +338,10 @@ def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict
         support = 0.0
         if u >= 0 and same_county:
             others = total_county[u] - wk * county_mass[u]
-            support += same_county * log1p(others if others > 0.0 else 0.0)  # max(0.0, others), no call
+            support += same_county * log1p(max(0.0, others))
         if r >= 0:
             others = total_region[r] - wk * region_mass[r]
-            support += same_region * log1p(others if others > 0.0 else 0.0)
+            support += same_region * log1p(max(0.0, others))
         if cc in live_countries:
             terms = by_country.get(cc)
             if terms is None:
@@ -370,7 +358,7 @@ def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict
             support += terms[0]
             if terms[1] is not None:
                 support += terms[1]
-        out.append(s + (support if support <= cap else cap))  # min(support, cap), no call
+        out.append(s + min(support, cap))
     return out
 
 

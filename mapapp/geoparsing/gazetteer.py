@@ -41,11 +41,12 @@ def default_directory() -> Path:
     return Path(__file__).resolve().parents[2] / "var" / "gazetteer"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Gazetteer:
     """Parallel arrays describing every entry, plus the name index.
 
-    ``names[key]`` is a tuple of postings ``entry << FLAG_BITS | flags``.
+    ``names[key]`` is a tuple of postings ``entry << FLAG_BITS | flags``. A gazetteer is
+    equal only to itself (and hashed by identity), so caches can be keyed by it.
     """
 
     geonameid: array  # 0 when the entry has no GeoNames id
