@@ -13,7 +13,7 @@ from mapapp.dating.calendars import (
 )
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression, compiled
-from mapapp.dating.reading import parse, period_base
+from mapapp.dating.reading import parse
 from mapapp.dating.vocabularies import VOCABULARIES, vocabulary_for
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -124,7 +124,7 @@ def _parsed(
     core: str, language: str, base: datetime.date, prefer: str = "past"
 ) -> tuple[datetime.date, datetime.date, str] | None:
     normalised = normalise(core, language)
-    result = parse(normalised, language, period_base(normalised, language, base), prefer)
+    result = parse(normalised, language, base, prefer)
     if result is None:
         return None
     return period_dates(*result)
