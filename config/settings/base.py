@@ -151,6 +151,10 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
+        # Style attributes: only the one django-simple-history's history page writes
+        # (`<p class="paginator" style="border-top: 0">`), allowed by its hash. A style
+        # attribute cannot run script; the hash keeps even that one exact value.
+        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
         "img-src": [SELF, "data:", _origin(MAP_TILES_URL)],
         "connect-src": [SELF],
         "font-src": [SELF],
