@@ -161,7 +161,8 @@
       } else {
         marker = L.circleMarker([lat, lon], { radius: radius(p.mentions), className });
       }
-      marker.bindTooltip(p.name + " (" + p.mentions + ")");
+      // Leaflet inserts a string tooltip as HTML; an element keeps the name text.
+      marker.bindTooltip(el("span", { text: p.name + " (" + p.mentions + ")", dir: "auto" }));
       marker.on("click", () => openPlace(p.id, p.name));
       marker.addTo(state.layer);
       state.markers.set(p.id, marker);
@@ -187,7 +188,7 @@
     const size = Math.round(Math.min(64, 26 + 6 * Math.log10(1 + p.mentions)));
     const divIcon = L.divIcon({
       className: "cluster-marker cluster-" + p.kind,
-      html: "<span>" + Number(p.places) + "</span>",
+      html: el("span", { text: String(p.places) }),
       iconSize: [size, size],
     });
     const marker = L.marker([lat, lon], {
@@ -272,10 +273,23 @@
     return when + " (" + (PRECISION_WORDS[m.date_precision] || m.date_precision) + ")";
   }
 
+  /* An article's address if it is an absolute http(s) URL, else null: a javascript: or
+   * data: address from an article must never become a link a reader can click. */
+  function webAddress(url) {
+    if (!url) return null;
+    try {
+      const protocol = new URL(url).protocol;
+      return protocol === "http:" || protocol === "https:" ? url : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
   function passageItem(m) {
     const a = m.article;
-    const title = a.url
-      ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", text: a.title, dir: "auto" })
+    const href = webAddress(a.url);
+    const title = href
+      ? el("a", { href, rel: "noopener noreferrer", target: "_blank", text: a.title, dir: "auto" })
       : el("span", { text: a.title, dir: "auto" });
     const meta = el("dl", { class: "passage-meta" }, [
       el("dt", { text: "Article" }), el("dd", {}, [title]),
