@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
@@ -47,6 +48,16 @@ WEIGHTS = {
 
 
 RANKINGS_KEPT = 20_000  # names whose ranking by prior is kept at hand (names recur across articles)
+
+
+class VotingCandidate(NamedTuple):
+    """What the document vote needs of one candidate of a name (see _voting_candidates)."""
+
+    region: int  # entry of its first-level region, or -1 when no other name can share it
+    country: str  # ISO alpha-2 code, "" for none
+    county: int  # entry of its second-level division, or -1 when no other name can share it
+    score: float  # its score before the vote
+    support_cap: float  # the most support the other names can give it
 
 
 @dataclass(slots=True)
@@ -202,9 +213,9 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
     """
     keys = list(base)
     weight = {k: 1.0 + math.log(counts[k]) for k in keys}
-    rows, live_countries, bordering = _candidate_rows(gaz, base, w)
+    rows, live_countries, bordering = _voting_candidates(gaz, base, w)
     settled = {k: _settled_belief(rows[k]) for k in keys if len(rows[k]) <= 1}
-    current = {k: [row[3] for row in rows[k]] for k in keys if k not in settled}
+    current = {k: [c.score for c in rows[k]] for k in keys if k not in settled}
     order = {k: list(range(len(rows[k]))) for k in current}
     temperature = w["temperature"]
     for _ in range(int(w["rounds"])):
@@ -226,18 +237,15 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
             for cc, v in country_mass.items():
                 total_country[cc] = total_country.get(cc, 0.0) + wk * v
         totals = (total_county, total_region, total_country)
-        neighbour_total: dict[str, float] = {}
         for k in current:
-            current[k] = _rescored(rows[k], belief[k], totals, weight[k], live_countries, bordering,
-                                   neighbour_total, w)
+            current[k] = _rescored(rows[k], belief[k], totals, weight[k], live_countries, bordering, w)
             order[k] = sorted(range(len(rows[k])), key=current[k].__getitem__, reverse=True)
     return {k: [(base[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
 
 
-def _candidate_rows(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w: dict,
-                    ) -> tuple[dict[str, list[tuple[int, str, int, float, float]]], set[str], dict[str, list[str]]]:
-    """What the voting needs of each candidate, looked up once: (region, country, county,
-    base score, support cap) per candidate of each key; the countries that can give support;
+def _voting_candidates(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w: dict,
+                    ) -> tuple[dict[str, list[VotingCandidate]], set[str], dict[str, list[str]]]:
+    """What the voting needs of each candidate of each key, looked up once; the countries that can give support;
     and per country the bordering countries some candidate lies in.
 
     Only a place that two names share can give support (alone, a name's own belief cancels
@@ -272,15 +280,19 @@ def _candidate_rows(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w:
     for k, ranked in base.items():
         guarded = any(kind[e] == COUNTRY for e, _s in ranked)
         rows[k] = [
-            (region[e] if region[e] in shared_regions and kind[e] != COUNTRY else -1, country[e],
-             county[e] if county[e] in shared_counties else -1, s,
-             guarded_cap if guarded and kind[e] != COUNTRY else support_cap)
+            VotingCandidate(
+                region=region[e] if region[e] in shared_regions and kind[e] != COUNTRY else -1,
+                country=country[e],
+                county=county[e] if county[e] in shared_counties else -1,
+                score=s,
+                support_cap=guarded_cap if guarded and kind[e] != COUNTRY else support_cap,
+            )
             for e, s in ranked
         ]
     return rows, live_countries, bordering
 
 
-def _belief(rows: list[tuple[int, str, int, float, float]], scores: list[float], order: list[int],
+def _belief(rows: list[VotingCandidate], scores: list[float], order: list[int],
             temperature: float) -> tuple[dict, dict, dict]:
     """How much of a name's belief sits in each county, first-level region and country: a
     softmax of its candidates' ``scores`` (normalised by their sum taken best first, as
@@ -291,75 +303,74 @@ def _belief(rows: list[tuple[int, str, int, float, float]], scores: list[float],
     county_mass: dict[int, float] = {}
     region_mass: dict[int, float] = {}
     country_mass: dict[str, float] = {}
-    for (r, cc, u, _s, _cap), x in zip(rows, exps, strict=True):
+    for c, x in zip(rows, exps, strict=True):
         pr = x / total
-        if r >= 0:
-            region_mass[r] = region_mass.get(r, 0.0) + pr
-        if cc:
-            country_mass[cc] = country_mass.get(cc, 0.0) + pr
-        if u >= 0:
-            county_mass[u] = county_mass.get(u, 0.0) + pr
+        if c.region >= 0:
+            region_mass[c.region] = region_mass.get(c.region, 0.0) + pr
+        if c.country:
+            country_mass[c.country] = country_mass.get(c.country, 0.0) + pr
+        if c.county >= 0:
+            county_mass[c.county] = county_mass.get(c.county, 0.0) + pr
     return county_mass, region_mass, country_mass
 
 
-def _settled_belief(rows: list[tuple[int, str, int, float, float]]) -> tuple[dict, dict, dict]:
+def _settled_belief(rows: list[VotingCandidate]) -> tuple[dict, dict, dict]:
     """_belief of a name with one candidate (or none): all of it on that candidate's places."""
     county_mass: dict[int, float] = {}
     region_mass: dict[int, float] = {}
     country_mass: dict[str, float] = {}
-    for r, cc, u, _s, _cap in rows:
-        if r >= 0:
-            region_mass[r] = 1.0
-        if cc:
-            country_mass[cc] = 1.0
-        if u >= 0:
-            county_mass[u] = 1.0
+    for c in rows:
+        if c.region >= 0:
+            region_mass[c.region] = 1.0
+        if c.country:
+            country_mass[c.country] = 1.0
+        if c.county >= 0:
+            county_mass[c.county] = 1.0
     return county_mass, region_mass, country_mass
 
 
-def _rescored(rows: list[tuple[int, str, int, float, float]], belief: tuple[dict, dict, dict],
+def _rescored(rows: list[VotingCandidate], belief: tuple[dict, dict, dict],
               totals: tuple[dict, dict, dict], wk: float, live_countries: set[str],
-              bordering: dict[str, list[str]], neighbour_total: dict[str, float], w: dict) -> list[float]:
+              bordering: dict[str, list[str]], w: dict) -> list[float]:
     """Base score plus capped support from the other names, per candidate (``rows`` order).
 
     Support counts the belief the whole document puts on a candidate's county, region and
-    country, less this name's own share. The country terms are the same for every candidate
-    in one country, so they are worked out once per country, and only for a country that
-    can give support (see _candidate_rows): for any other they are exactly nothing.
+    country, less this name's own share (``wk`` times its ``belief``). Only a country that
+    can give support is looked at (see _voting_candidates): for any other the country
+    terms are exactly nothing.
     """
     county_mass, region_mass, country_mass = belief
     total_county, total_region, total_country = totals
-    same_region, same_country, neighbour = w["same_region"], w["same_country"], w["neighbour"]
-    same_county = w["same_county"]
-    log1p = math.log1p
-    by_country: dict[str, tuple[float, float | None]] = {}
+    by_country: dict[str, tuple[float, float]] = {}  # the same for every candidate in one country
     out = []
-    for r, cc, u, s, cap in rows:
+    for c in rows:
         support = 0.0
-        if u >= 0 and same_county:
-            others = total_county[u] - wk * county_mass[u]
-            support += same_county * log1p(max(0.0, others))
-        if r >= 0:
-            others = total_region[r] - wk * region_mass[r]
-            support += same_region * log1p(max(0.0, others))
-        if cc in live_countries:
-            terms = by_country.get(cc)
-            if terms is None:
-                own = same_country * log1p(max(0.0, total_country[cc] - wk * country_mass[cc]))
-                near_term = None
-                if neighbour:
-                    near = neighbour_total.get(cc)
-                    if near is None:
-                        near = neighbour_total[cc] = sum([total_country[n] for n in bordering[cc]])
-                    if near:
-                        near -= wk * sum([v for c, v in country_mass.items() if c in bordering[cc]])
-                        near_term = neighbour * log1p(max(0.0, near))
-                terms = by_country[cc] = (own, near_term)
-            support += terms[0]
-            if terms[1] is not None:
-                support += terms[1]
-        out.append(s + min(support, cap))
+        if c.county >= 0 and w["same_county"]:
+            others = total_county[c.county] - wk * county_mass[c.county]
+            support += w["same_county"] * math.log1p(max(0.0, others))
+        if c.region >= 0:
+            others = total_region[c.region] - wk * region_mass[c.region]
+            support += w["same_region"] * math.log1p(max(0.0, others))
+        if c.country in live_countries:
+            if c.country not in by_country:
+                by_country[c.country] = _country_support(c.country, country_mass, total_country, wk,
+                                                         bordering[c.country], w)
+            same_country, neighbouring = by_country[c.country]
+            support += same_country
+            support += neighbouring
+        out.append(c.score + min(support, c.support_cap))
     return out
+
+
+def _country_support(country: str, country_mass: dict[str, float], total_country: dict[str, float],
+                     wk: float, bordering: list[str], w: dict) -> tuple[float, float]:
+    """The support a candidate gets from the other names' belief in its country and in
+    the countries bordering it."""
+    others = total_country[country] - wk * country_mass[country]
+    same_country = w["same_country"] * math.log1p(max(0.0, others))
+    near = sum([total_country[n] for n in bordering]) - wk * sum(
+        [v for n, v in country_mass.items() if n in bordering])
+    return same_country, w["neighbour"] * math.log1p(max(0.0, near))
 
 
 def _containers_named(text: str, mentions: list[Mention]) -> dict[str, list[Mention]]:
