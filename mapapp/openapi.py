@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 description of the reader's JSON API, written by hand. The test
-suite walks it and checks that every documented parameter rejects bad values."""
+suite walks it and checks that every documented parameter rejects bad values.
+Export formats come from their registry (mapapp.exports.formats)."""
+from mapapp.exports import FORMATS
 
 VIEW_PARAMETERS = [
     {"name": "start", "in": "query", "schema": {"type": "string", "format": "date"},
@@ -32,6 +34,18 @@ ERROR = {"description": "A parameter is malformed; `error` says which and why.",
 def _get(summary: str, parameters: list, content_type: str = "application/json") -> dict:
     return {"get": {"summary": summary, "parameters": parameters, "responses": {
         "200": {"description": "OK", "content": {content_type: {}}}, "400": ERROR}}}
+
+
+def _export() -> dict:
+    formats = "; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values())
+    item = _get(
+        f"Exactly what the view selects (records per mention: at most 100,000). {formats}.",
+        [{"name": "format", "in": "path", "required": True,
+          "schema": {"type": "string", "enum": list(FORMATS)}},
+         *VIEW_PARAMETERS],
+    )
+    item["get"]["responses"]["200"]["content"] = {f.media_type: {} for f in FORMATS.values()}
+    return item
 
 
 def openapi_document() -> dict:
@@ -69,14 +83,7 @@ def openapi_document() -> dict:
             "/api/facets": _get("Values the filters offer.", []),
             "/api/basemap.geojson": _get("Country outlines (offline basemap).", [],
                                          "application/geo+json"),
-            "/api/export.{format}": _get(
-                "Exactly what the view selects: geojson, csv, kml (a record per mention, at "
-                "most 100,000) or html (a standalone offline map, a marker per place).",
-                [{"name": "format", "in": "path", "required": True,
-                  "schema": {"type": "string", "enum": ["geojson", "csv", "kml", "html"]}},
-                 *VIEW_PARAMETERS],
-                "application/octet-stream",
-            ),
+            "/api/export.{format}": _export(),
         },
         "components": {"schemas": {"Error": {
             "type": "object", "required": ["error"],

@@ -87,3 +87,19 @@ def test_exports_refuse_views_larger_than_the_limit(client, view_data, monkeypat
     monkeypatch.setattr("mapapp.views.MAX_EXPORT_MENTIONS", 2)
     response = client.get(reverse("mapapp:api-export", args=["csv"]), WINDOW)
     assert response.status_code == 400 and "Narrow" in response.json()["error"]
+
+
+def test_every_registered_format_is_served_documented_and_offered_on_the_page(client, view_data):
+    from mapapp.exports import FORMATS
+    from mapapp.openapi import openapi_document
+
+    for name, export_format in FORMATS.items():
+        response = client.get(reverse("mapapp:api-export", args=[name]), WINDOW)
+        assert response.status_code == 200 and response["Content-Type"] == export_format.media_type
+        assert response["Content-Disposition"].endswith(f'conflict-map.{name}"')
+    (format_parameter,) = [p for p in openapi_document()["paths"]["/api/export.{format}"]["get"]["parameters"]
+                           if p["name"] == "format"]
+    assert format_parameter["schema"]["enum"] == list(FORMATS)
+    page = client.get(reverse("mapapp:map"))
+    assert [f.name for f in page.context["export_formats"]] == list(FORMATS)
+    assert set(page.context["map_config"]["exportUrls"]) == set(FORMATS)
