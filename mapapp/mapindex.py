@@ -65,6 +65,9 @@ class MapIndex:
         return int(self.mention_id.size)
 
     def place_index(self, place_id: int) -> int | None:
+        """Where the place's columns are, or None if no visible mention names it."""
+        if not 0 < place_id < 2**63:  # no such row, and numpy cannot hold the number
+            return None
         at = int(np.searchsorted(self.place_id, place_id))
         if at < self.place_id.size and self.place_id[at] == place_id:
             return at
@@ -116,24 +119,31 @@ def _rebuild_in_background() -> None:
 
 
 def build_index(revision: str) -> MapIndex:
-    """Read the visible mentions and their places into columns."""
+    """Read the visible mentions and the places they name into columns. A place no
+    visible mention names (one used only by drafts or retracted articles, an editor's
+    point on a draft) is left out: for readers it does not exist."""
     began = time.perf_counter()
-    places = _read_places()
+    articles = _read_articles()
+    article_ids = np.array([row[0] for row in articles], dtype=np.int64)
+    columns = _read_mentions(article_ids)
+    named = set(np.unique(columns[1]).tolist())
+    places = [row for row in _read_places() if row[0] in named]
     place_ids = np.array([row[0] for row in places], dtype=np.int64)
     countries = sorted({row[5] for row in places})
     country_at = {code: i for i, code in enumerate(countries)}
+    # A place deleted between the two reads takes its mentions off the map with it.
+    kept = np.isin(columns[1], place_ids)
+    if not kept.all():
+        columns = tuple(column[kept] for column in columns)
     lat = np.array([row[2] for row in places], dtype=np.float64)
     lon = np.array([row[3] for row in places], dtype=np.float64)
     x, y = mercator(lat, lon)
 
-    articles = _read_articles()
     sources = sorted({row[1] for row in articles})
     source_at = {name: i for i, name in enumerate(sources)}
-    article_ids = np.array([row[0] for row in articles], dtype=np.int64)
     article_source = np.array([source_at[row[1]] for row in articles], dtype=np.int32)
     article_day = np.array([row[2] for row in articles], dtype=np.int32)
 
-    columns = _read_mentions(article_ids)
     mention_article = columns[2]
     # An article unpublished between the two reads cannot point past the end.
     at_article = np.minimum(np.searchsorted(article_ids, mention_article), max(article_ids.size - 1, 0))

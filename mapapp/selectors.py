@@ -83,9 +83,11 @@ def view_mention_ids(
 
 
 def mentions_by_ids(ids: list[int], *, chunk: int = 500):
-    """Mentions with their article and place, in the order of `ids`."""
+    """Visible mentions with their article and place, in the order of `ids`; an id
+    that is not visible (any more: an article retracted since the index was built)
+    is skipped."""
     for offset in range(0, len(ids), chunk):
         part = ids[offset : offset + chunk]
-        rows = Mention.objects.filter(pk__in=part).select_related("article", "place")
+        rows = mentions_visible().filter(pk__in=part).select_related("article", "place")
         found = {m.pk: m for m in rows}
         yield from (found[i] for i in part if i in found)

@@ -5,17 +5,13 @@ import math
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from mapapp import basemap, mapquery, selectors
-from mapapp.exports import export_rows
-from mapapp.exports.csv_rows import csv_chunks
-from mapapp.exports.folium_map import folium_html
-from mapapp.exports.geojson import geojson_chunks
-from mapapp.exports.kml import kml_chunks
+from mapapp.exports import FORMATS, UnknownExportFormat, export_format, export_rows
 from mapapp.mapindex import map_index
 from mapapp.models import Mention, Place
 from mapapp.params import BadParameter, date_param, int_param, view_param
@@ -49,6 +45,7 @@ def map_page(request: HttpRequest):
         "facetsUrl": reverse("mapapp:api-facets"),
         "basemapUrl": reverse("mapapp:api-basemap"),
         "exportUrl": reverse("mapapp:api-export", args=["geojson"]),
+        "exportUrls": {name: reverse("mapapp:api-export", args=[name]) for name in FORMATS},
         "tilesUrl": settings.MAP_TILES_URL,
         "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,
         "dataStart": first_day.isoformat() if first_day else None,
@@ -61,6 +58,7 @@ def map_page(request: HttpRequest):
             "timeline_start": config["dataStart"] or "",
             "timeline_end": config["dataEnd"] or "",
             "map_config": config,
+            "export_formats": list(FORMATS.values()),
             "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
         },
     )
@@ -102,6 +100,10 @@ def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
     """The passages that mention one place under the view, newest first, paged."""
     view = view_param(request.GET)
     page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
+    # Only a place that a published article names exists for readers: any other id
+    # (a draft's place, an editor's point on a draft, no place at all) is a 404.
+    if map_index().place_index(place_id) is None:
+        raise Http404("No such place on the map.")
     place = get_object_or_404(Place, pk=place_id)
     # The index picks the page's mentions (the same ones the map counts); only those
     # twenty rows are read from the database.
@@ -209,29 +211,26 @@ def _mention_json(mention: Mention) -> dict:
 
 
 MAX_EXPORT_MENTIONS = 100_000
-EXPORT_TYPES = {
-    "geojson": "application/geo+json",
-    "csv": "text/csv; charset=utf-8",
-    "kml": "application/vnd.google-earth.kml+xml",
-    "html": "text/html; charset=utf-8",
-}
+MAX_EXPORT_PLACES = 2_000
 
 
 @api_endpoint
 def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Exactly what the view selects, as GeoJSON, CSV or KML (one record per mention)
-    or as a standalone offline HTML map (one marker per place)."""
-    if fmt not in EXPORT_TYPES:
-        raise BadParameter(f"The export format must be one of {', '.join(EXPORT_TYPES)}.")
+    """Exactly what the view selects, in one of the formats of mapapp.exports.formats:
+    a record per mention (streamed), or a standalone offline HTML map (a marker per place)."""
+    try:
+        chosen = export_format(fmt)
+    except UnknownExportFormat as error:
+        raise BadParameter(str(error)) from None
     view = view_param(request.GET)
     index = map_index()
-    if fmt == "html":
+    if chosen.per == "place":
         resolved = selectors.view_resolved(view, index)
         counts = mapquery.place_counts(index, mapquery.mention_mask(index, resolved))
         places = mapquery.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
-        html = folium_html(places, title="Conflict map export",
-                           description=_describe(view, int(counts.sum())))
-        response = HttpResponse(html, content_type=EXPORT_TYPES[fmt])
+        page = chosen.write(places, title="Conflict map export",
+                            description=_describe(view, int(counts.sum())))
+        response = HttpResponse(page, content_type=chosen.media_type)
     else:
         ids, total = selectors.view_mention_ids(view, index, limit=MAX_EXPORT_MENTIONS)
         if total > MAX_EXPORT_MENTIONS:
@@ -240,14 +239,10 @@ def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
                 f"{MAX_EXPORT_MENTIONS}. Narrow the time window, the map or the filters."
             )
         rows = export_rows(selectors.mentions_by_ids(ids))
-        chunks = {"geojson": geojson_chunks, "csv": csv_chunks, "kml": kml_chunks}[fmt](rows)
-        response = StreamingHttpResponse(chunks, content_type=EXPORT_TYPES[fmt])
+        response = StreamingHttpResponse(chosen.write(rows), content_type=chosen.media_type)
         response["X-Total-Count"] = str(total)
-    response["Content-Disposition"] = f'attachment; filename="conflict-map.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="conflict-map.{chosen.name}"'
     return response
-
-
-MAX_EXPORT_PLACES = 2_000
 
 
 def _describe(view: mapquery.View, mentions: int) -> str:
