@@ -66,16 +66,19 @@ def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tupl
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What one language needs: patterns in priority order, reporting verbs,
-    number words, rewrites that help dateparser, and period words."""
+    """What one language needs: words to recognise it by, patterns in priority
+    order, reporting verbs, number words, rewrites that help dateparser, and
+    period words."""
 
     language: str
     # (kind, pattern source), compiled case-insensitively; an earlier pattern
     # wins over a later one matching as long a text.
     patterns: tuple[tuple[str, str], ...]
-    # Cheap words any pattern needs at least one of: passages without them are
-    # skipped before the patterns run. Searched in the lower-cased passage, so
-    # written in lower case (\d and \b only as escapes).
+    # Frequent words of the language that the others mostly lack (to guess it).
+    common_words: frozenset[str] = frozenset()
+    # Words every date expression of the language holds one of: a passage whose
+    # lower-cased text holds none is not searched. Written in lower case (\d and
+    # \b only as escapes).
     triggers: str = r"\d"
     reporting: str = r"(?!x)x"
     number_words: dict[str, int] = field(default_factory=dict)

@@ -41,6 +41,7 @@ _NOT_A_WEEKDAY_EN = (
 
 ENGLISH = Vocabulary(
     language="en",
+    common_words=frozenset({"the", "and", "of", "said", "with", "was", "were", "has", "have", "that"}),
     triggers=(
         r"\d|day|week|month|year|ago|tonight|tomorrow|morning|afternoon|evening|night|hour|Christmas"
         r"|Easter|Eid|Ramadan|Ramazan|spring|summer|autumn|fall|winter"

@@ -22,6 +22,7 @@ _APOS = r"['’]"
 
 FRENCH = Vocabulary(
     language="fr",
+    common_words=frozenset({"le", "les", "des", "et", "est", "une", "du", "dans", "au", "qui"}),
     triggers=rf"\d|{_WD_FR}|hier|aujourd|demain|semaine|mois|\bans?\b|année|jour|lendemain|veille|week|heures|noël|sylvestre"
     rf"|pâques|vendredi|rameaux|aïd|ramadan|printemps|été|automne|hiver|{_MON_FR}",
     patterns=(

@@ -26,6 +26,7 @@ _NUM_DE = (
 
 GERMAN = Vocabulary(
     language="de",
+    common_words=frozenset({"der", "die", "und", "das", "nicht", "mit", "sich", "ist", "wurde", "auf"}),
     triggers=(
         rf"\d|tag|woche|monat|jahr|gestern|heute|mittwoch|sonnabend|stunden|heiligabend|silvester|{_MON_DE}"
         r"|oster|karfreitag|zuckerfest|fastenbrechen|opferfest|ramadan|frühling|sommer|herbst|winter"

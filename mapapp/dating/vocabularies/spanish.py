@@ -21,6 +21,7 @@ _NUM_ES = (
 
 SPANISH = Vocabulary(
     language="es",
+    common_words=frozenset({"el", "los", "las", "y", "que", "del", "una", "por", "con", "fue"}),
     triggers=rf"\d|{_WD_ES}|ayer|antier|hoy|mañana|semana|\bmes|año|día|víspera|horas|nochebuena|nochevieja"
     rf"|pascua|viernes|ramos|eid|ramad|primavera|verano|otoño|invierno|{_MON_ES}",
     patterns=(
