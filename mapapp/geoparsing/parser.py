@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from mapapp.geoparsing.disambiguation import Resolution, resolve
 from mapapp.geoparsing.gazetteer import KIND_NAMES, Gazetteer, load_gazetteer
 from mapapp.geoparsing.recognizer import Mention, Recognizer
 from mapapp.geoparsing.types import Candidate, Toponym
 
 ALTERNATIVES_KEPT = 5
-ENTRIES_KEPT = 50_000  # entries whose fields are kept at hand; past that the memo starts afresh
+ENTRIES_KEPT = 50_000  # entries whose description is kept at hand (the same places recur)
 
 
 class Geoparser:
@@ -17,52 +19,45 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self._recognizer = Recognizer(self.gazetteer)
-        self._fields: dict[int, tuple] = {}
 
     def parse(self, text: str) -> list[Toponym]:
         """Toponyms in ``text``, sorted by start, non-overlapping."""
-        mentions = self._recognizer.mentions(text)
+        mentions = self._recognizer.mentions(text)  # in text order
         if not mentions:
             return []
+        # One sense per name: every mention of a name gets its name's resolution.
         resolutions = resolve(self.gazetteer, text, mentions)
-        # Every mention of a name gets the same place: describe it once per name.
-        described = {key: self._described(r) for key, r in resolutions.items()}
-        toponyms = []
-        for m in mentions:  # the recogniser returns them in text order
-            place, candidates = described[m.key]
-            if place is None:
-                toponyms.append(_unresolved(m, candidates))
-            else:
-                toponyms.append(Toponym(m.start, m.end, m.surface, *place, m.is_demonym, candidates))
-        return toponyms
+        return [self._toponym(m, resolutions[m.key]) for m in mentions]
 
     def candidate(self, entry: int, score: float) -> Candidate:
-        return Candidate(*self._entry_fields(entry), round(score, 3))
+        """Gazetteer entry ``entry`` as an alternative scored ``score``."""
+        return Candidate(**_place_fields(self.gazetteer, entry), score=round(score, 3))
 
-    def _described(self, r: Resolution) -> tuple[tuple | None, tuple[Candidate, ...]]:
-        """The Toponym fields from ``name`` to ``confidence`` (None when nothing fits) and
-        the alternatives, for one resolution."""
-        candidates = tuple(self.candidate(e, s) for e, s in r.ranked[:ALTERNATIVES_KEPT])
+    def _toponym(self, m: Mention, r: Resolution) -> Toponym:
+        """The Toponym for mention ``m`` resolved as ``r``; an unresolved one keeps its own
+        spelling as its name and has no point."""
+        alternatives = tuple(self.candidate(e, s) for e, s in r.ranked[:ALTERNATIVES_KEPT])
         if r.entry < 0:
-            return None, candidates
-        geonameid, name, kind, country_code, admin1, population, latitude, longitude = self._entry_fields(r.entry)
-        return (name, geonameid, latitude, longitude, kind, country_code, admin1, population,
-                r.confidence), candidates
-
-    def _entry_fields(self, entry: int) -> tuple:
-        """The Candidate fields before ``score``, looked up once per entry: names recur."""
-        fields = self._fields.get(entry)
-        if fields is None:
-            if len(self._fields) >= ENTRIES_KEPT:
-                self._fields.clear()
-            g = self.gazetteer
-            fields = self._fields[entry] = (
-                g.geonameid[entry] or None, g.name[entry], KIND_NAMES[g.kind[entry]], g.country[entry],
-                g.admin1[entry], g.population[entry], g.latitude[entry], g.longitude[entry],
-            )
-        return fields
+            place = {"name": m.surface, "geonameid": None, "latitude": None, "longitude": None,
+                     "kind": "other", "country_code": "", "admin1": "", "population": 0}
+            confidence = 0.0
+        else:
+            place, confidence = _place_fields(self.gazetteer, r.entry), r.confidence
+        return Toponym(start=m.start, end=m.end, surface=m.surface, **place, confidence=confidence,
+                       is_demonym=m.is_demonym, candidates=alternatives)
 
 
-def _unresolved(m: Mention, candidates: tuple[Candidate, ...]) -> Toponym:
-    return Toponym(m.start, m.end, m.surface, m.surface, None, None, None, "other", "", "", 0, 0.0,
-                   m.is_demonym, candidates)
+@lru_cache(maxsize=ENTRIES_KEPT)
+def _place_fields(gaz: Gazetteer, entry: int) -> dict:
+    """What Toponym and Candidate say about gazetteer entry ``entry``, by field name.
+    (Shared between calls: do not change it.)"""
+    return {
+        "name": gaz.name[entry],
+        "geonameid": gaz.geonameid[entry] or None,
+        "latitude": gaz.latitude[entry],
+        "longitude": gaz.longitude[entry],
+        "kind": KIND_NAMES[gaz.kind[entry]],
+        "country_code": gaz.country[entry],
+        "admin1": gaz.admin1[entry],
+        "population": gaz.population[entry],
+    }
