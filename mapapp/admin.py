@@ -8,7 +8,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from mapapp import services
+from mapapp import (
+    admin_import,  # noqa: F401  (registers the import jobs' admin)
+    services,
+)
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
 from mapapp.queueing import articles_enqueue_on_commit
 from mapapp.review import admin_views, roles

@@ -1,87 +1,119 @@
 """The admin's "Import articles" page: upload a JSONL, CSV, RSS/Atom or HTML file (or a
-zip of HTML pages) and get the same import and summary as `manage.py import_articles`."""
+zip of HTML pages); a background worker imports it while the import's page shows its
+progress, then exactly which records were saved and which were rejected and why."""
 from __future__ import annotations
 
-import tempfile
-import zipfile
-from pathlib import Path
-
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
 
-from mapapp.importing import FORMATS, articles_import, read_source
-from mapapp.importing.pages import PAGE_SUFFIXES
-from mapapp.importing.sources import UnknownFormat, source_format
+from mapapp.importing.jobs import import_job_create
+from mapapp.importing.limits import LIMITS, MB
+from mapapp.importing.models import ImportJob, ImportOutcome
+from mapapp.importing.sources import FORMATS
 
 PERMISSION = "mapapp.add_article"
-# A zip of pages may not unpack to more than this: a guard against zip bombs.
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+SHOWN_OUTCOMES = 2000  # per kind on the job's page; the counts are always complete
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="JSONL, CSV, RSS/Atom (.rss, .atom, .xml), an HTML page, "
-                                     "or a .zip of HTML pages.")
+                                     f"or a .zip of HTML pages; at most {LIMITS.upload_bytes // MB} MB.")
     format = forms.ChoiceField(choices=[("auto", "From the file name"),
                                         *((name, name) for name in FORMATS)], initial="auto")
     source = forms.CharField(required=False, max_length=200,
                              help_text="Outlet name for records that do not name one.")
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > LIMITS.upload_bytes:
+            raise forms.ValidationError(f"The file is larger than {LIMITS.upload_bytes // MB} MB.")
+        return upload
+
 
 def article_import_view(request: HttpRequest) -> HttpResponse:
-    """GET: the upload form. POST: import the file and show the summary."""
+    """GET: the upload form and the latest imports. POST: queue the file's import and
+    go to its page."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
-    summary = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory(prefix="conflictmap-import-") as workdir:
-            try:
-                path, fmt = _stage(upload, Path(workdir), form.cleaned_data["format"])
-                summary = articles_import(read_source(path, fmt),
-                                          default_source=form.cleaned_data["source"],
-                                          created_by=request.user)
-            except (UnknownFormat, zipfile.BadZipFile, ValueError) as exc:
-                form.add_error("file", str(exc))
-        if summary is not None:
-            messages.success(request, f"{summary.imported} imported, {len(summary.duplicates)} "
-                                      f"duplicates, {len(summary.rejected)} rejected.")
+        job = import_job_create(
+            file_name=upload.name or "upload", content=b"".join(upload.chunks()),
+            fmt=form.cleaned_data["format"], default_source=form.cleaned_data["source"],
+            created_by=request.user)
+        return HttpResponseRedirect(reverse("admin:mapapp_importjob_change", args=[job.pk]))
     context = {
         **admin.site.each_context(request),
         "title": "Import articles",
         "opts": _article_opts(),
         "form": form,
-        "summary": summary,
+        "recent_jobs": ImportJob.objects.defer("upload")[:10],
     }
     return render(request, "admin/mapapp/article/import.html", context)
 
 
-def _stage(upload, workdir: Path, fmt: str) -> tuple[Path, str]:
-    """Write the upload to disk (a zip unpacked into a folder of pages)."""
-    name = Path(upload.name).name or "upload"
-    target = workdir / name
-    with target.open("wb") as handle:
-        for piece in upload.chunks():
-            handle.write(piece)
-    if target.suffix.lower() == ".zip":
-        return _unzip_pages(target, workdir / "pages"), "html"
-    return target, source_format(target) if fmt == "auto" else fmt
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Imports are made by uploading (the article list's Import button), never edited;
+    anyone who may import may follow them."""
 
+    list_display = ("file_name", "status", "records_done", "records_total", "imported",
+                    "duplicates", "rejected", "created_by", "created_at")
+    list_filter = ("status",)
 
-def _unzip_pages(archive: Path, folder: Path) -> Path:
-    folder.mkdir()
-    with zipfile.ZipFile(archive) as zipped:
-        pages = [m for m in zipped.infolist()
-                 if not m.is_dir() and Path(m.filename).suffix.lower() in PAGE_SUFFIXES]
-        if sum(m.file_size for m in pages) > MAX_UNZIPPED_BYTES:
-            raise ValueError("the zip unpacks to more than 500 MB")
-        for number, member in enumerate(pages):
-            # Flattened names: a member can never be written outside the folder.
-            (folder / f"{number:06d}-{Path(member.filename).name}").write_bytes(zipped.read(member))
-    return folder
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("upload")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm(PERMISSION) or super().has_view_permission(request, obj)
+
+    def has_module_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    def get_urls(self):
+        own = [path("<int:object_id>/progress/", self.admin_site.admin_view(self.progress_view),
+                    name="mapapp_importjob_progress")]
+        return own + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The import's page: progress while it runs, then its exact report."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(ImportJob.objects.defer("upload"), pk=object_id)
+        outcomes = {kind: ImportOutcome.objects.filter(job=job, outcome=kind)
+                    .select_related(None)[:SHOWN_OUTCOMES]
+                    for kind in ImportOutcome.Outcome.values}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Import of {job.file_name}",
+            "opts": _article_opts(),
+            "job": job,
+            "outcomes": outcomes,
+            "shown_outcomes": SHOWN_OUTCOMES,
+        }
+        return render(request, "admin/mapapp/article/import_job.html", context)
+
+    def progress_view(self, request, object_id):
+        """The job's progress as JSON, for scripts and monitoring."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(ImportJob.objects.defer("upload"), pk=object_id)
+        return JsonResponse({
+            "status": job.status, "records_total": job.records_total,
+            "records_done": job.records_done, "imported": job.imported,
+            "duplicates": job.duplicates, "rejected": job.rejected, "error": job.error,
+        })
 
 
 def _article_opts():

@@ -314,3 +314,6 @@ class ReviewQueueEntry(Mention):
 # Mentions are rebuilt by processing (bulk_create, no history); editors' changes to them
 # are recorded. The passage and candidates never change after processing.
 register_history(Mention, records_class=SaveHistory, excluded_fields=["passage", "candidates"])
+
+# The import's background jobs live with the import code (mapapp/importing/models.py).
+from mapapp.importing.models import ImportJob, ImportOutcome  # noqa: E402, F401

@@ -56,3 +56,18 @@ def requeue_stale_articles() -> dict:
     down, or held by a worker that died. Runs every SWEEP_INTERVAL_SECONDS (beat)."""
     report = recovery.articles_requeue_orphaned()
     return {"claims_released": report.claims_released, "pending_requeued": report.pending_requeued}
+
+
+# An import reads and saves a whole file: far longer than processing a batch may take.
+IMPORT_SOFT_TIME_LIMIT = 3600
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True,
+             soft_time_limit=IMPORT_SOFT_TIME_LIMIT, time_limit=IMPORT_SOFT_TIME_LIMIT + 60)
+def run_import_job(job_id: int) -> dict:
+    """Run an editor's import in the background (mapapp/importing/jobs.py); re-delivered
+    after a lost worker, it resumes where the last committed chunk ended."""
+    from mapapp.importing.jobs import import_job_run
+
+    job = import_job_run(job_id=int(job_id))
+    return {"job_id": job_id, "status": job.status if job else None}

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from mapapp.models import Article
+from mapapp.importing.jobs import import_job_run
+from mapapp.models import Article, ImportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -146,12 +147,24 @@ def editor(client):
     return user
 
 
+def admin_import(client, upload):
+    """Upload through the admin, run the queued job as the worker would, and return the
+    job's page."""
+    response = client.post(reverse("mapapp_article_import"), {"file": upload, "format": "auto"})
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("admin:mapapp_importjob_change", args=[job.pk])
+    assert job.status == ImportJob.Status.QUEUED
+    import_job_run(job_id=job.pk)
+    return client.get(response["Location"])
+
+
 def test_the_admin_imports_an_uploaded_file_and_shows_the_summary(client, editor):
     upload = SimpleUploadedFile("wire.jsonl", jsonl(
         {"title": "Shelling in Aleppo", "body": "Government forces shelled Aleppo."},
         {"title": "", "body": "No title."},
     ).encode())
-    response = client.post(reverse("mapapp_article_import"), {"file": upload, "format": "auto"})
+    response = admin_import(client, upload)
     assert response.status_code == 200
     page = response.content.decode()
     assert "1 imported, 0 duplicates, 1 rejected." in page
@@ -165,7 +178,7 @@ def test_the_admin_imports_a_zip_of_html_pages(client, editor):
         zipped.writestr("../../etc/aleppo.html", PAGE)
         zipped.writestr("readme.txt", "not a page")
     upload = SimpleUploadedFile("pages.zip", archive.getvalue())
-    response = client.post(reverse("mapapp_article_import"), {"file": upload, "format": "auto"})
+    response = admin_import(client, upload)
     assert "1 imported, 0 duplicates, 0 rejected." in response.content.decode()
     assert Article.objects.get().title == "Shelling hits Aleppo"
 

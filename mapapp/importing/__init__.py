@@ -1,11 +1,10 @@
-"""Bulk import of articles from files: JSONL, CSV, RSS/Atom feeds and folders of saved
-HTML pages. Readers turn a file into raw records; `records` checks them; `service`
-de-duplicates and saves them (each saved article is queued for processing)."""
-from mapapp.importing.records import ArticleRecord, RawRecord, Rejection
-from mapapp.importing.service import ImportSummary, articles_import
-from mapapp.importing.sources import FORMATS, read_source
+"""Bulk import of articles from files: JSONL, CSV, RSS/Atom feeds, saved HTML pages and
+zips of them.
 
-__all__ = [
-    "FORMATS", "ArticleRecord", "ImportSummary", "RawRecord", "Rejection", "articles_import",
-    "read_source",
-]
+- `limits`: what a file may ask of the machine (sizes, members, nesting, parse time).
+- `jsonl`, `tabular`, `feeds`, `pages`, `archives`: readers, a file to raw records.
+- `sources`: the one registry of formats; reads a whole file before anything is saved.
+- `records`: checks a raw record into an article, or says why not.
+- `service`: de-duplicates and saves, every record saved or rejected with its reason.
+- `models`, `jobs`: an import run in the background, its progress and its exact report.
+"""

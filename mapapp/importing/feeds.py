@@ -10,27 +10,39 @@ from pathlib import Path
 import feedparser
 from django.utils.html import strip_tags
 
+from mapapp.importing.limits import LIMITS, ImportLimits, ImportRefused, ParseTimeout, time_limit
 from mapapp.importing.records import RawRecord, Rejection
 
 
-def read_feed(path: Path) -> Iterator[RawRecord | Rejection]:
+def read_feed(path: Path, limits: ImportLimits = LIMITS) -> Iterator[RawRecord | Rejection]:
     """One raw record per feed entry: its full content when the feed carries it, else
-    its summary, as plain text."""
+    its summary, as plain text. The whole feed is read within the parse-time limit; a
+    feed that takes longer is refused (ImportRefused)."""
+    try:
+        with time_limit(limits.seconds_per_file, path.name):
+            records = _feed_records(path)
+    except ParseTimeout as exc:
+        raise ImportRefused(str(exc)) from None
+    return iter(records)
+
+
+def _feed_records(path: Path) -> list[RawRecord | Rejection]:
     feed = feedparser.parse(path.read_bytes())
     if feed.bozo and not feed.entries:
-        yield Rejection(path.name, f"not a readable feed ({feed.get('bozo_exception')})")
-        return
-    outlet = feed.feed.get("title", "")
+        return [Rejection(path.name, f"not a readable feed ({feed.get('bozo_exception')})")]
+    outlet = str(feed.feed.get("title", ""))
+    records: list[RawRecord | Rejection] = []
     for number, entry in enumerate(feed.entries, start=1):
         contents = [c.get("value", "") for c in entry.get("content", [])]
         body = "\n\n".join(filter(None, contents)) or entry.get("summary", "")
-        yield RawRecord(f"{path.name} entry {number}", {
+        records.append(RawRecord(f"{path.name} entry {number}", {
             "title": _text(entry.get("title", "")),
             "body": _text(body),
             "url": entry.get("link", ""),
             "source": outlet,
             "published_at": _published(entry),
-        })
+        }))
+    return records
 
 
 def _published(entry) -> str:
@@ -39,9 +51,10 @@ def _published(entry) -> str:
     for key in ("published", "updated"):
         if entry.get(key):
             parsed = entry.get(f"{key}_parsed")
-            if parsed is None:
-                return entry[key]
-            return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC).isoformat()
+            try:
+                return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC).isoformat()
+            except (TypeError, ValueError, OverflowError, OSError):
+                return str(entry[key])  # a date feedparser could not place: judged as text
     return ""
 
 

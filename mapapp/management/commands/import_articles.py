@@ -1,18 +1,20 @@
-"""`python manage.py import_articles PATH`: bulk import from JSONL, CSV, RSS/Atom or a
-folder of saved HTML pages, with a progress bar and a summary of what happened."""
+"""`python manage.py import_articles PATH`: bulk import from JSONL, CSV, RSS/Atom, a zip
+of saved HTML pages or a folder of them, in this process, with a progress bar and a
+summary of what happened. The same readers, limits and saving as the admin's import."""
 from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
-from mapapp.importing import FORMATS, articles_import, read_source
-from mapapp.importing.sources import UnknownFormat
+from mapapp.importing.limits import ImportRefused
+from mapapp.importing.service import articles_import
+from mapapp.importing.sources import FORMATS, UnknownFormat, read_source
 
 SHOWN_PER_LIST = 20
 
 
 class Command(BaseCommand):
-    help = "Import articles from JSONL, CSV, RSS/Atom files or a folder of HTML pages."
+    help = "Import articles from JSONL, CSV, RSS/Atom files, zips or folders of HTML pages."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to import.")
@@ -23,16 +25,25 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths: list[Path], format: str, source: str, no_progress: bool,
                **options) -> None:
+        refused = []
         for path in paths:
             try:
-                records = list(read_source(path, format))
-            except (FileNotFoundError, UnknownFormat) as exc:
-                raise CommandError(str(exc) if isinstance(exc, UnknownFormat)
-                                   else f"no such file or folder: {path}") from exc
+                records = read_source(path, format)
+            except FileNotFoundError as exc:
+                raise CommandError(f"no such file or folder: {path}") from exc
+            except UnknownFormat as exc:
+                raise CommandError(str(exc)) from exc
+            except ImportRefused as exc:
+                self.stdout.write(f"{path}: refused, nothing imported: {exc}")
+                refused.append(path)
+                continue
             with tqdm(total=len(records), desc=path.name, unit="article",
                       disable=no_progress, file=self.stderr._out) as bar:
                 summary = articles_import(records, default_source=source, on_record=bar.update)
             self._report(path, summary)
+        if refused:
+            raise CommandError(f"{len(refused)} of {len(paths)} files refused: "
+                               + ", ".join(map(str, refused)))
 
     def _report(self, path: Path, summary) -> None:
         self.stdout.write(
