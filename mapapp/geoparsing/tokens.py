@@ -8,25 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
-from operator import itemgetter
+from functools import lru_cache
+from itertools import accumulate
 
 from mapapp.geoparsing.normalize import name_key
 
-# A word: dotted abbreviations ("U.S.", "W.Va.") or letters and digits with inner apostrophes.
-# (The lookahead and possessive quantifiers only make the scan faster.)
-_PLAIN_WORD = r"[^\W_]++(?:['’ʼ][^\W_]++)*+"
-_WORD_PATTERN = r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.)|" + _PLAIN_WORD
-_SPLIT = re.compile(f"({_WORD_PATTERN})")
-# Every dotted abbreviation begins like this; a text without one splits the same with the
-# plain pattern, which scans a quarter faster.
-_DOTTED_START = re.compile(r"[A-Z]\.[A-Z]")
-_SPLIT_PLAIN = re.compile(f"({_PLAIN_WORD})")
+# A word: a dotted abbreviation ("U.S.", "W.Va.") or letters and digits with inner apostrophes.
+_WORD = re.compile(r"((?:[A-Z]\.){2,}|[A-Z]\.[A-Z][a-z]\.|[^\W_]+(?:['’ʼ][^\W_]+)*)")
+WORDS_KEPT = 100_000  # distinct words whose keys are kept at hand (words recur)
 _SENTENCE_END = set(".!?:;(\n")
 _QUOTES = set('"“”\'‘’')
-# Any apostrophe before a letter that may be a capital (a superset of what _is_capitalised
-# accepts after one): when a text has none, the first letter alone says which words are capitalised.
-_APOSTROPHE_CAPITAL = re.compile(r"['’][^\W\d_a-z]")
 
 
 @dataclass(slots=True)
@@ -63,7 +54,8 @@ def in_title_case(text: str, position: int) -> bool:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
     stops = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
     long_words = _LONG_WORD.findall(text, start, min(stops) if stops else len(text))
-    return len(long_words) >= 4 and sum(map(str.isupper, map(itemgetter(0), long_words))) >= 0.8 * len(long_words)
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return len(long_words) >= 4 and capitalised >= 0.8 * len(long_words)
 
 
 def is_initial(word: str) -> bool:
@@ -85,9 +77,16 @@ def _opens_sentence(text: str, start: int, gap: str) -> bool:
     return last in _SENTENCE_END
 
 
-def _key(word: str) -> str:
-    # Fast path for the plain ASCII words that make up most of English text.
-    return word.lower() if word.isascii() and word.isalpha() else name_key(word)
+def _is_possessive(word: str) -> bool:
+    """"Syria's", "Jesus'": not "I's" (too short to tell)."""
+    return len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _word_keys(word: str) -> tuple[str, str]:
+    """(key without any possessive, key of the whole word): ("syria", "syrias") for "Syria's"."""
+    full_key = name_key(word)
+    return (name_key(word[:-2]) if _is_possessive(word) else full_key), full_key
 
 
 class Tokens:
@@ -104,30 +103,22 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self._text = text
         # [gap 0, word 0, gap 1, word 1, ..., last gap]; _ends[k] is where part k ends.
-        self._parts = (_SPLIT if _DOTTED_START.search(text) else _SPLIT_PLAIN).split(text)
+        self._parts = _WORD.split(text)
         self._ends = list(accumulate(map(len, self._parts)))
         words = self._parts[1::2]
         self._cache: list[Token | None] = [None] * len(words)
-        self.capitalised = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
-        if _APOSTROPHE_CAPITAL.search(text):  # rare: "d'Ivoire", "O'Hare" may be here too
-            self.capitalised = [i for i, w in enumerate(words) if _is_capitalised(w)]
+        self.capitalised = [i for i, word in enumerate(words) if _is_capitalised(word)]
 
     def __len__(self) -> int:
         return len(self._cache)
 
     def keys(self, i: int) -> tuple[str, str]:
-        """(key, key with any possessive kept) of word ``i``, without building its Token."""
+        """(key, key with any possessive kept) of word ``i``: what a name lookup needs,
+        without the context a whole Token works out."""
         token = self._cache[i]
         if token is not None:
             return token.key, token.full_key
-        word = self._parts[2 * i + 1]
-        if word.isascii() and word.isalpha():  # most words; no apostrophe, so no possessive
-            key = word.lower()
-            return key, key
-        full = name_key(word)
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ":
-            return _key(word[:-2]), full
-        return full, full
+        return _word_keys(self._parts[2 * i + 1])
 
     def __getitem__(self, i: int) -> Token:
         token = self._cache[i]
@@ -136,36 +127,39 @@ class Tokens:
         return token
 
     def _token(self, i: int) -> Token:
-        text, parts = self._text, self._parts
-        raw = word = parts[2 * i + 1]
-        gap = parts[2 * i] if i else "\n"  # the text before the first word counts as a line break
+        """Word ``i`` with its context: how it joins the word before and whether it opens a sentence."""
+        raw = self._parts[2 * i + 1]
+        gap = self._parts[2 * i] if i else "\n"  # the text before the first word counts as a line break
         start, end = self._ends[2 * i], self._ends[2 * i + 1]
-        if word.isascii() and word.isalpha():  # most words; no apostrophe, so no possessive
-            possessive = False
-            key = full_key = word.lower()
-        else:
-            possessive = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-            if possessive:
-                end -= 2
-                word = word[:-2]
-            key = _key(word)
-            full_key = _key(raw) if possessive else key
-        joined = False
-        if i and (gap == " " or not gap):
-            joined = True
-        elif i and "\n" not in gap:
-            stripped = gap.strip()
-            previous = parts[2 * i - 1]
-            joined = stripped in ("", "-", "‐", "‑") or (
-                # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
-                stripped == "." and (_key(previous) in _ABBREVIATED_WORDS or is_initial(previous))
-            )
-        capitalised = word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
-        if not capitalised:
-            return Token(start, end, word, key, False, False, False, joined, possessive, full_key)
-        sentence_initial = not joined and _opens_sentence(text, start, gap)
-        return Token(start, end, word, key, True, len(word) > 1 and word.isupper(), sentence_initial,
-                     joined, possessive, full_key)
+        possessive = _is_possessive(raw)
+        word = raw[:-2] if possessive else raw
+        key, full_key = _word_keys(raw)
+        joined = i > 0 and _joins_previous(gap, self._parts[2 * i - 1])
+        capitalised = _is_capitalised(word)
+        return Token(
+            start=start,
+            end=end - 2 if possessive else end,
+            text=word,
+            key=key,
+            capitalised=capitalised,
+            all_caps=capitalised and len(word) > 1 and word.isupper(),
+            sentence_initial=capitalised and not joined and _opens_sentence(self._text, start, gap),
+            joined_to_previous=joined,
+            possessive=possessive,
+            full_key=full_key,
+        )
+
+
+def _joins_previous(gap: str, previous: str) -> bool:
+    """True when ``gap`` keeps a word in one name with the ``previous`` word: a space or a
+    hyphen, or a dot after an abbreviation or an initial."""
+    if "\n" in gap:
+        return False
+    stripped = gap.strip()
+    # "St. Petersburg", "Mt. Vernon", "George W. Bush": the dot does not end the name.
+    return stripped in ("", "-", "‐", "‑") or (
+        stripped == "." and (_word_keys(previous)[1] in _ABBREVIATED_WORDS or is_initial(previous))
+    )
 
 
 def tokenize(text: str) -> Tokens:
