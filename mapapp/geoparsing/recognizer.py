@@ -9,7 +9,7 @@ with a capital at the start of a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mapapp.geoparsing.gazetteer import (
     ALTERNATE,
@@ -62,22 +62,17 @@ class Recognizer:
         self._common = gazetteer.common_words
         self._first_names = gazetteer.first_names
         self._frequent = gazetteer.frequent_words
-        self._name_starts = gazetteer.name_prefixes  # includes every first word
 
     def mentions(self, text: str) -> list[Mention]:
+        """The place names in ``text``, in text order, without overlaps."""
         tokens = tokenize(text)
         found: list[Mention] = []
         people: set[str] = set()
         resume = 0  # first position not yet inside an accepted or rejected match
-        names, starts = self.gaz.names, self._name_starts
         for i in tokens.capitalised:
             if i < resume:
                 continue
-            key, full_key = tokens.keys(i)
-            if key not in names and key not in starts and (full_key == key or full_key not in starts) \
-                    and (len(key) > 5 or key + "." not in names):  # "Calif."
-                continue  # most capitalised words ("The", "He", "Smith") start no name at all
-            match = self._longest_match(text, tokens, i, key, full_key)
+            match = self._longest_match(text, tokens, i)
             if match is None:
                 continue
             mention = self._judge(text, tokens, match, people)
@@ -90,55 +85,56 @@ class Recognizer:
         # "Hammond" is too; once "Marburg virus" is a disease, so is "Marburg".
         return [m for m in found if m.key not in people]
 
-    def _longest_match(self, text: str, tokens: Tokens, i: int, first_key: str, first_full_key: str,
-                       ) -> Mention | None:
-        """The longest gazetteer name starting at word ``i`` (whose keys, as Tokens.keys gives
-        them, are ``first_key`` and ``first_full_key``), or None."""
+    def _may_start_a_name(self, key: str, full_key: str) -> bool:
+        """Whether a word with these keys (see Tokens.keys) is a gazetteer name or the first
+        word of one; most capitalised words ("The", "He", "Smith") are neither."""
+        names, prefixes = self.gaz.names, self.gaz.name_prefixes
+        return key in names or key in prefixes or full_key in prefixes or (
+            len(key) <= 5 and key + "." in names  # "Calif", written "Calif."
+        )
+
+    def _longest_match(self, text: str, tokens: Tokens, i: int) -> Mention | None:
+        """The longest gazetteer name starting at word ``i``, or None."""
+        first_key, first_full_key = tokens.keys(i)
+        if not self._may_start_a_name(first_key, first_full_key):
+            return None
         n = len(tokens)
-        names = self.gaz.names
+        names, prefixes = self.gaz.names, self.gaz.name_prefixes
+        # Extend along known name prefixes, over words joined to the previous one that are
+        # capitalised, connectors ("of", "al") or hyphenated parts (Port-au-Prince).
         limit = i + 1
-        if first_full_key not in self._name_starts and first_key not in self._name_starts:
-            # No multiword name starts with this word, so only the word alone can match.
-            if first_key not in names and first_key + "." not in names:
-                return None
-        else:
-            prefixes = self.gaz.name_prefixes
-            prefix = first_full_key
-            while limit < n and limit - i < MAX_NAME_TOKENS:
-                key, full_key = tokens.keys(limit)
-                # Only words that continue some gazetteer name are worth a closer look.
-                longer = f"{prefix} {full_key}"
-                if longer not in prefixes and (longer if key == full_key else f"{prefix} {key}") not in names:
-                    break
-                tok = tokens[limit]
-                if not tok.joined_to_previous or not (
-                    tok.capitalised or tok.key in CONNECTORS
-                    or (text[tok.start - 1] == "-" and tok.key.isalpha())  # Port-au-Prince
-                ):
-                    break
-                prefix = longer
-                limit += 1
+        prefix = first_full_key
+        while limit < n and limit - i < MAX_NAME_TOKENS:
+            key, full_key = tokens.keys(limit)
+            longer = f"{prefix} {full_key}"
+            if longer not in prefixes and (longer if key == full_key else f"{prefix} {key}") not in names:
+                break
+            tok = tokens[limit]
+            if not tok.joined_to_previous or not (
+                tok.capitalised or tok.key in CONNECTORS
+                or (text[tok.start - 1] == "-" and tok.key.isalpha())
+            ):
+                break
+            prefix = longer
+            limit += 1
+        # The longest of the words i..j-1 that names a place, ending on a capitalised word.
         for j in range(limit, i, -1):
-            if j - i == 1 and first_key not in names and first_key + "." not in names:
-                continue  # the word alone names nothing ("New" without "York"): no need to build it
             last = tokens[j - 1]
             if not last.capitalised:
                 continue
-            if j - i > 1:
-                key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
-            else:
-                key = last.key
+            key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
             postings = names.get(key)
             end = last.end
             if j - i == 1 and last.end < len(text) and text[last.end] == "." and i > 0 and \
                     text[tokens[i - 1].end:last.start].strip() == ",":
-                dotted = names.get(key + ".")
+                dotted = names.get(key + ".")  # "Dallas, Tex."
                 if dotted:
                     postings, end = dotted, last.end + 1
             if not postings:
                 continue
             start = tokens[i].start
-            return Mention(start, end, text[start:end], key, postings, False, False, i, j - 1)
+            return Mention(start=start, end=end, surface=text[start:end], key=key, postings=postings,
+                           is_demonym=False, region_cue=False, first_token=i, last_token=j - 1)
         return None
 
     def _judge(self, text: str, tokens: Tokens, m: Mention, people: set[str]) -> Mention | None:
@@ -174,10 +170,8 @@ class Recognizer:
             postings = self._as_ordinary_word(text, m, first, postings)
             if not postings:
                 return None
-        # ``m`` is this call's own match (see _longest_match): completed in place, not copied.
-        m.postings, m.is_demonym = postings, is_demonym
-        m.region_cue = self._region_cue(tokens, m, nxt, nxt_joined)
-        return m
+        return replace(m, postings=postings, is_demonym=is_demonym,
+                       region_cue=self._region_cue(tokens, m, nxt, nxt_joined))
 
     def _not_a_name(self, text: str, m: Mention, first: Token, last: Token, nxt: Token | None) -> bool:
         """Spans that are no place name whatever the context: contractions, acronyms, brands."""
@@ -355,7 +349,3 @@ class Recognizer:
             ):
                 return True
         return False
-
-    def _biggest_population(self, postings: tuple[int, ...]) -> int:
-        pop = self.gaz.population
-        return max((pop[p >> FLAG_BITS] for p in postings), default=0)
