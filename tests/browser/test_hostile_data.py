@@ -5,12 +5,15 @@ point picker), nothing runs, and every page is served under a Content-Security-P
 that the browser never has to enforce (zero violations), with the map still drawn."""
 import datetime as dt
 import re
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from mapapp.models import Article, Mention, Place
+from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -251,10 +254,14 @@ def test_the_admin_review_queue_and_point_picker_show_hostile_data_as_text(live_
     watch.assert_nothing_ran("login")
 
     admin = live_server.url + "/admin"
-    for path in ["/", "/mapapp/article/", f"/mapapp/article/{article.pk}/change/",
-                 f"/mapapp/article/{article.pk}/history/", "/mapapp/place/",
-                 f"/mapapp/place/{place.pk}/change/", "/mapapp/mention/",
-                 "/mapapp/reviewqueueentry/audit/", "/mapapp/article/import/"]:
+    for path in ["/", "/mapapp/article/", f"/mapapp/article/?q={quote(IMG)}",
+                 "/mapapp/article/add/", f"/mapapp/article/{article.pk}/change/",
+                 f"/mapapp/article/{article.pk}/history/",
+                 f"/mapapp/article/{article.pk}/history/{article.history.first().history_id}/",
+                 "/mapapp/place/",
+                 f"/mapapp/place/{place.pk}/change/", "/mapapp/mention/", "/mapapp/rule/add/",
+                 "/mapapp/placedecision/", "/mapapp/reviewqueueentry/audit/",
+                 "/mapapp/article/import/", "/auth/user/", "/password_change/"]:
         watch.visit(admin + path)
         expect(page.locator("#content")).to_be_visible()
         assert page.locator(INJECTED).count() == 0, path
@@ -291,3 +298,32 @@ def test_the_admin_review_queue_and_point_picker_show_hostile_data_as_text(live_
     expect(picker.locator("input[name=latitude]")).not_to_have_value("")
     expect(picker.locator("path.picked-point")).to_have_count(1)
     watch.assert_nothing_ran("point picker")
+
+
+# HTML sinks in our scripts: a string given to any of these is parsed as HTML.
+SCRIPT_SINKS = re.compile(
+    r"\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function"
+    r"|\.(bindTooltip|bindPopup|setTooltipContent|setPopupContent|setContent)\((?!el\()"
+    r"|\bhtml:\s*[\"'`]"
+)
+# What a strict policy would block in a template: inline script, handlers, style attributes.
+TEMPLATE_INLINE_CODE = re.compile(
+    r"<script(?![^>]*\bsrc=)|\son[a-z]+\s*=|\sstyle\s*=|javascript:|\|safe\b|autoescape off"
+)
+TEMPLATE_COMMENTS = re.compile(r"{% comment %}.*?{% endcomment %}|{#.*?#}", re.S)
+
+
+def test_our_scripts_and_templates_have_no_html_sinks_or_inline_code():
+    """A quick guard over every file the browser walk relies on: new code that inserts
+    strings as HTML, or that needs inline script or styles, fails here first."""
+    found = []
+    for script in sorted((REPO / "static").rglob("*.js")):
+        for number, line in enumerate(script.read_text().splitlines(), 1):
+            if SCRIPT_SINKS.search(line):
+                found.append(f"{script.relative_to(REPO)}:{number}: {line.strip()}")
+    for template in sorted((REPO / "templates").rglob("*.html")):
+        text = TEMPLATE_COMMENTS.sub("", template.read_text())
+        for match in TEMPLATE_INLINE_CODE.finditer(text):
+            number = text.count("\n", 0, match.start()) + 1
+            found.append(f"{Path(template).relative_to(REPO)}:{number}: {match.group()}")
+    assert found == []
