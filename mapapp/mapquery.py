@@ -244,7 +244,9 @@ def timeline(
                 "end": day_date(first + int(keys[k] & 0xFFFFFFFF)).isoformat(),
                 "mentions": int(span_counts[k]),
             })
+    # The last bin may reach past the last day a date can name (an axis up to 9999-12-31).
+    last_day = min(low + n_bins * bin_days - 1, day_number(dt.date.max))
     return Timeline(
-        start=day_date(low), end=day_date(low + n_bins * bin_days - 1), bin_days=bin_days,
+        start=day_date(low), end=day_date(last_day), bin_days=bin_days,
         counts=counts.astype(int).tolist(), spans=spans,
     )

@@ -60,20 +60,28 @@ def list_param(query: QueryDict, name: str, *, allowed: list[str] | None = None,
     return tuple(dict.fromkeys(values))
 
 
+# Control characters (NUL above all: PostgreSQL refuses it in any query) are never
+# part of a name, a source or words to look for.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _checked_text(name: str, value: str, max_length: int) -> str:
+    if len(value) > max_length:
+        raise BadParameter(f"'{name}' must be at most {max_length} characters.")
+    if CONTROL_CHARACTERS.search(value):
+        raise BadParameter(f"'{name}' must not hold control characters.")
+    return value
+
+
 def text_list_param(query: QueryDict, name: str, *, max_length: int = 200) -> tuple[str, ...]:
     """Free-form values (source names may hold commas, so only repeated parameters)."""
     values = [raw.strip() for raw in query.getlist(name) if raw.strip()]
-    for value in values:
-        if len(value) > max_length:
-            raise BadParameter(f"'{name}' values must be at most {max_length} characters.")
-    return tuple(dict.fromkeys(values))
+    return tuple(dict.fromkeys(_checked_text(name, value, max_length) for value in values))
 
 
 def text_param(query: QueryDict, name: str, *, max_length: int = 200) -> str:
-    raw = " ".join(query.get(name, "").split())
-    if len(raw) > max_length:
-        raise BadParameter(f"'{name}' must be at most {max_length} characters.")
-    return raw
+    """Words, with runs of white space made one space."""
+    return _checked_text(name, " ".join(query.get(name, "").split()), max_length)
 
 
 def bbox_param(query: QueryDict, name: str) -> tuple[float, float, float, float] | None:

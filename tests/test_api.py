@@ -98,3 +98,24 @@ def test_the_map_page_renders_with_leaflet(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "leaflet.js" in html and 'id="place-list"' in html
+
+
+def test_the_timeline_reaches_the_last_day_a_date_can_name(client, idlib):
+    add_mention(idlib, day=dt.date(2015, 9, 9))
+    url = reverse("mapapp:api-timeline")
+    for params in ({"to": "9999-12-31"}, {"from": "0001-01-01", "to": "9999-12-31"},
+                   {"from": "9999-12-31"}, {"from": "0001-01-01", "to": "0001-01-01"}):
+        response = client.get(url, {**params, "bins": "400"})
+        assert response.status_code == 200, params
+        assert response.json()["end"] <= "9999-12-31"
+
+
+@pytest.mark.parametrize("name", ["q", "source"])
+@pytest.mark.parametrize("value", ["a\x00b", "\x00", "x\x1by", "\x7f"])
+def test_control_characters_in_text_parameters_get_a_400_with_a_message(client, idlib, name, value):
+    add_mention(idlib, day=dt.date(2015, 9, 9))
+    for url in (reverse("mapapp:api-places"), reverse("mapapp:api-export", args=["csv"]),
+                reverse("mapapp:api-place-mentions", args=[idlib.pk])):
+        response = client.get(url, {name: value})
+        assert response.status_code == 400
+        assert "control characters" in response.json()["error"]
