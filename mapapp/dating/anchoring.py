@@ -5,7 +5,7 @@ import datetime
 
 from mapapp.dating.event_date import EventDate
 from mapapp.dating.expressions import Expression
-from mapapp.dating.resolution import count_of, period_dates, unit_of
+from mapapp.dating.resolution import DateRange, count_of, period_dates, unit_of
 
 
 def resolve_anchored(
@@ -25,15 +25,16 @@ def resolve_anchored(
         if anchor.precision != "day":
             return None
         day = anchor.start + datetime.timedelta(days=count * (7 if unit == "week" else 1))
-        start, end, precision = day, day, "day"
+        dates = DateRange(day, day, "day")
     elif unit == "month" and anchor.precision in ("day", "month"):
-        start, end, precision = period_dates(shift_months(anchor.start, count), "month")
+        dates = period_dates(shift_months(anchor.start, count), "month")
     elif unit == "year":
-        first_day = anchor.start.replace(day=1, month=1, year=anchor.start.year + count)
-        start, end, precision = period_dates(first_day, "year")
+        dates = period_dates(datetime.date(anchor.start.year + count, 1, 1), "year")
     else:
         return None
-    return EventDate(start, end, precision, source, expression.text)
+    return EventDate(
+        start=dates.start, end=dates.end, precision=dates.precision, source=source, expression=expression.text
+    )
 
 
 def shift_months(day: datetime.date, months: int) -> datetime.date:

@@ -64,11 +64,11 @@ def load_cases(path: Path = EVALUATION_SET) -> list[Case]:
                 paragraph_break=row["paragraph_break"],
                 passage=row["passage"],
                 gold=EventDate(
-                    datetime.date.fromisoformat(gold["start"]),
-                    datetime.date.fromisoformat(gold["end"]),
-                    gold["precision"],
-                    gold["source"],
-                    "",
+                    start=datetime.date.fromisoformat(gold["start"]),
+                    end=datetime.date.fromisoformat(gold["end"]),
+                    precision=gold["precision"],
+                    source=gold["source"],
+                    expression="",
                 ),
             )
         )

@@ -7,7 +7,7 @@ PRECISIONS = ("day", "month", "year", "range")
 SOURCES = ("stated", "inferred", "published")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventDate:
     """The date a passage is about.
 

@@ -18,8 +18,11 @@ Rules, in order, for each passage (a sentence):
 3. Otherwise the publication date ("published").
 """
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
+from enum import IntEnum
+from typing import NamedTuple
 
 from mapapp.dating.anchoring import resolve_anchored
 from mapapp.dating.event_date import EventDate
@@ -80,7 +83,7 @@ class _Reader:
         self.text = text
         self.published = published
         self.language = language
-        self.fallback = EventDate(published, published, "day", "published", "")
+        self.fallback = EventDate(start=published, end=published, precision="day", source="published", expression="")
         self.previous: EventDate | None = None
         self.previous_end: int | None = None
         self.hops = 0
@@ -130,6 +133,23 @@ def _clamped(span: tuple[int, int], length: int) -> tuple[int, int]:
     return start, min(max(end, start), length)
 
 
+class Rank(IntEnum):
+    """How strongly an expression dates its passage's event, best first (rules 1a to 1d)."""
+
+    EVENT = 0  # in the main clause
+    BACKGROUND = 1  # in a relative clause, or a year used as an adjective
+    STATEMENT = 2  # dates a reporting verb
+    PLAN = 3  # after publication
+
+
+class _Candidate(NamedTuple):
+    """A date one of the passage's expressions gives, and how strongly."""
+
+    rank: Rank
+    start: int  # the expression's offset: the first of a rank wins
+    date: EventDate
+
+
 def _date_passage(
     text: str,
     start: int,
@@ -139,7 +159,7 @@ def _date_passage(
     previous: EventDate | None,
 ) -> EventDate | None:
     """The governing date of one passage, or None for the publication date."""
-    candidates: list[tuple[int, int, EventDate]] = []
+    candidates: list[_Candidate] = []
     expressions = find_expressions(text, start, end, language)
     reports = reporting_spans(text, start, end, language) if expressions else []
     last_end = start
@@ -148,7 +168,7 @@ def _date_passage(
         if expression.kind == "anchored":
             # "A week earlier" counts from the passage's own last date, else
             # from the previous passage's ("The next day, ...").
-            anchor = candidates[-1][2] if candidates else previous
+            anchor = candidates[-1].date if candidates else previous
             if anchor is None or anchor.source == "published":
                 continue
             source = "stated" if candidates else "inferred"
@@ -162,22 +182,22 @@ def _date_passage(
         if date is None:
             continue
         if date.start > published:
-            rank = 3
+            rank = Rank.PLAN
         elif statement:
-            rank = 2
+            rank = Rank.STATEMENT
         elif expression.kind == "attributive_year" or in_relative_clause(expression, text, start, language):
-            rank = 1
+            rank = Rank.BACKGROUND
         else:
-            rank = 0
+            rank = Rank.EVENT
         if candidates and expression.kind == "explicit" and _in_apposition(text, last_end, expression.start):
             # "Yesterday, February 17, 2006,": the calendar date says the same, exactly.
-            rank = min(rank, candidates.pop()[0])
-        candidates.append((rank, expression.start, date))
+            rank = min(rank, candidates.pop().rank)
+        candidates.append(_Candidate(rank=rank, start=expression.start, date=date))
         last_end = expression.end
     if candidates:
-        return min(candidates, key=lambda candidate: candidate[:2])[2]
+        return min(candidates, key=lambda candidate: (candidate.rank, candidate.start)).date
     if previous is not None and previous.source != "published":
-        return EventDate(previous.start, previous.end, previous.precision, "inferred", previous.expression)
+        return dataclasses.replace(previous, source="inferred")
     return None
 
 

@@ -40,13 +40,17 @@ def day(iso: str) -> datetime.date:
     return datetime.date.fromisoformat(iso)
 
 
+def stated(start: str, end: str, precision: str) -> EventDate:
+    return EventDate(start=day(start), end=day(end), precision=precision, source="stated", expression="")
+
+
 def test_a_day_must_be_hit_exactly_and_a_span_only_overlapped():
-    gold_day = EventDate(day("2015-09-17"), day("2015-09-17"), "day", "stated", "")
-    week = EventDate(day("2015-09-14"), day("2015-09-20"), "range", "stated", "")
+    gold_day = stated("2015-09-17", "2015-09-17", "day")
+    week = stated("2015-09-14", "2015-09-20", "range")
     assert is_correct(gold_day, gold_day)
     assert not is_correct(week, gold_day)
     assert is_correct(gold_day, week)
-    assert not is_correct(EventDate(day("2015-09-21"), day("2015-09-21"), "day", "stated", ""), week)
+    assert not is_correct(stated("2015-09-21", "2015-09-21", "day"), week)
 
 
 def test_the_report_prints_accuracy_per_category_and_the_failures():
