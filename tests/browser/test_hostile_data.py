@@ -241,7 +241,7 @@ def test_hostile_names_titles_sources_and_urls_stay_text_on_the_map(live_server,
 
 
 def test_the_admin_review_queue_and_point_picker_show_hostile_data_as_text(live_server, page, hostile_data):
-    get_user_model().objects.create_superuser("boss", "boss@example.org", "correct-horse-9")
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.org", "correct-horse-9")
     article = hostile_data["articles"][0]
     place = hostile_data["places"][0]
     watch = PageWatch(page)
@@ -261,7 +261,8 @@ def test_the_admin_review_queue_and_point_picker_show_hostile_data_as_text(live_
                  "/mapapp/place/",
                  f"/mapapp/place/{place.pk}/change/", "/mapapp/mention/", "/mapapp/rule/add/",
                  "/mapapp/placedecision/", "/mapapp/reviewqueueentry/audit/",
-                 "/mapapp/article/import/", "/auth/user/", "/password_change/"]:
+                 "/mapapp/article/import/", "/auth/user/", f"/auth/user/{boss.pk}/change/",
+                 "/auth/group/add/", "/password_change/"]:
         watch.visit(admin + path)
         expect(page.locator("#content")).to_be_visible()
         assert page.locator(INJECTED).count() == 0, path
