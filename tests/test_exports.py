@@ -103,3 +103,55 @@ def test_every_registered_format_is_served_documented_and_offered_on_the_page(cl
     page = client.get(reverse("mapapp:map"))
     assert [f.name for f in page.context["export_formats"]] == list(FORMATS)
     assert set(page.context["map_config"]["exportUrls"]) == set(FORMATS)
+
+
+CONTROL = "\x01\x08\x0b\x0c\x1b\x1f\ufffe"
+
+
+@pytest.fixture
+def control_characters():
+    """One published mention whose place, article and passage carry control characters
+    and texts a spreadsheet would run as formulas."""
+    place = Place.objects.create(name=f"=HYPERLINK(\"http://evil\")Homs{CONTROL}", latitude=34.73,
+                                 longitude=-36.71, kind=Place.Kind.CITY, country_code="SY",
+                                 admin1="+Homs Governorate")
+    passage = f"Shelling in Homs{CONTROL} was reported\x02 at dawn."
+    article = Article.objects.create(
+        title=f"@SUM(A1){CONTROL}", source="-2+3 Wire\x03", url="https://example.org/\x04",
+        body=passage, publication=Article.Publication.PUBLISHED,
+        published_at=dt.datetime(2015, 9, 19, tzinfo=dt.UTC),
+    )
+    Mention.objects.create(article=article, place=place, surface="Homs", start=12, end=16,
+                           passage=passage, passage_start=0, event_date=dt.date(2015, 9, 17),
+                           event_date_end=dt.date(2015, 9, 17))
+
+
+def test_kml_stays_well_formed_xml_with_control_characters_in_articles(client, control_characters):
+    root = ET.fromstring(export(client, "kml", {}))  # raised "not well-formed" before
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    (placemark,) = root.findall(".//k:Placemark", ns)
+    description = placemark.find("k:description", ns).text
+    assert "Shelling in Homs" in description and "\x01" not in description
+    assert "\ufffd" in description  # the reader sees that something was there
+
+
+def test_geojson_stays_valid_json_with_control_characters_in_articles(client, control_characters):
+    (feature,) = json.loads(export(client, "geojson", {}))["features"]
+    properties = feature["properties"]
+    assert not any(c in properties["passage"] + properties["title"] for c in CONTROL)
+    assert properties["passage"].startswith("Shelling in Homs")
+
+
+def test_no_csv_text_cell_can_run_as_a_spreadsheet_formula(client, control_characters):
+    (row,) = list(csv.DictReader(io.StringIO(export(client, "csv", {}))))
+    assert row["place"].startswith("'=HYPERLINK")
+    assert row["region"] == "'+Homs Governorate"
+    assert row["title"].startswith("'@SUM") and row["source"].startswith("'-2+3")
+    assert row["longitude"] == "-36.71"  # a number, not a formula
+    assert not any(c in "".join(row.values()) for c in CONTROL)
+
+
+def test_text_that_xml_cannot_hold_is_replaced():
+    from mapapp.exports.text import printable
+
+    assert printable("a\x00b\ud800c\tline\r\n") == "a\ufffdb\ufffdc\tline\r\n"

@@ -5,6 +5,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from mapapp.exports.rows import ExportRow
+from mapapp.exports.text import spreadsheet_cell
 
 HEADER = [
     "event_date", "event_date_end", "place", "region", "country", "latitude", "longitude",
@@ -14,16 +15,18 @@ HEADER = [
 
 
 def csv_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:
-    """The CSV text, a line at a time (formulas are neutralised for spreadsheets)."""
+    """The CSV text, a line at a time; no text cell can run as a spreadsheet formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
     for row in rows:
         writer.writerow([
-            row.event_date, row.event_date_end, _cell(row.place), _cell(row.region), row.country,
-            row.latitude, row.longitude, row.precision, _cell(row.source), _cell(row.url),
-            _cell(row.passage), _cell(row.title), row.published, row.date_source, row.kind,
-            row.place_id, row.mention_id,
+            _cell(value) for value in (
+                row.event_date, row.event_date_end, row.place, row.region, row.country,
+                row.latitude, row.longitude, row.precision, row.source, row.url, row.passage,
+                row.title, row.published, row.date_source, row.kind, row.place_id,
+                row.mention_id,
+            )
         ])
         yield buffer.getvalue()
         buffer.seek(0)
@@ -31,6 +34,6 @@ def csv_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _cell(text: str) -> str:
-    # A cell starting with = + - @ runs as a formula in spreadsheet programs.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _cell(value: str | float | int) -> str | float | int:
+    # Numbers stay numbers (a negative longitude is no formula); every text is guarded.
+    return spreadsheet_cell(value) if isinstance(value, str) else value

@@ -3,12 +3,15 @@ from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
 from mapapp.exports.rows import ExportRow
+from mapapp.exports.text import printable
 
 
 def kml_chunks(rows: Iterable[ExportRow], *, name: str = "Conflict map export") -> Iterator[str]:
+    """The KML document a Placemark at a time; the rows' texts are printable already
+    (export_rows), so the document is well-formed XML whatever the articles held."""
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
-           f"<name>{escape(name)}</name>\n")
+           f"<name>{escape(printable(name))}</name>\n")
     for row in rows:
         span = ""
         if row.event_date:

@@ -2,6 +2,7 @@
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from mapapp.exports.text import printable
 from mapapp.models import Mention
 
 
@@ -28,26 +29,27 @@ class ExportRow:
 
 
 def export_rows(mentions: Iterable[Mention]) -> Iterator[ExportRow]:
-    """Rows for mentions loaded with their article and place."""
+    """Rows for mentions loaded with their article and place; every text is printable
+    (mapapp.exports.text), whatever the article held."""
     for m in mentions:
         article, place = m.article, m.place
         yield ExportRow(
             mention_id=m.pk,
             event_date=m.event_date.isoformat() if m.event_date else "",
             event_date_end=m.event_date_end.isoformat() if m.event_date_end else "",
-            precision=m.date_precision,
-            date_source=m.date_source,
+            precision=printable(m.date_precision),
+            date_source=printable(m.date_source),
             place_id=place.pk,
-            place=place.name,
-            kind=place.kind,
-            region=place.admin1,
-            country=place.country_code,
+            place=printable(place.name),
+            kind=printable(place.kind),
+            region=printable(place.admin1),
+            country=printable(place.country_code),
             latitude=place.latitude,
             longitude=place.longitude,
-            source=article.source,
-            title=article.title,
-            url=article.url or "",
+            source=printable(article.source),
+            title=printable(article.title),
+            url=printable(article.url or ""),
             published=article.published_at.date().isoformat() if article.published_at else "",
-            passage=m.passage,
-            surface=m.surface,
+            passage=printable(m.passage),
+            surface=printable(m.surface),
         )
