@@ -10,3 +10,5 @@ DEBUG = env_bool("DEBUG", False)
 # WhiteNoise finds the files the way `runserver` would in DEBUG, and notices edits.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Empty here (collectstatic is for production); WhiteNoise warns at start when it is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
