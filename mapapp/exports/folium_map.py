@@ -1,18 +1,26 @@
 """A standalone HTML map made with folium that opens offline: folium's CDN scripts
-and styles are replaced by Leaflet inlined from django-leaflet's static files, and
-the basemap is the packaged country outlines instead of remote tiles."""
+and styles are replaced by inline copies of Leaflet (from django-leaflet's static
+files) and jQuery (from the XStatic-jQuery package; folium's popups call `$`), and
+the basemap is the packaged country outlines instead of remote tiles.
+
+folium writes tooltip and popup text into JavaScript template literals as raw HTML,
+so every text from the data goes through `inert_html` first."""
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import ClassVar
 
 import folium
 import leaflet
+import xstatic.pkg.jquery
 from folium.elements import Element
 
 from mapapp.basemap import countries_geojson
+from mapapp.exports.text import printable
 
 LEAFLET_STATIC = Path(leaflet.__file__).resolve().parent / "static" / "leaflet"
+JQUERY = Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js"
 
 
 class OfflineMap(folium.Map):
@@ -22,15 +30,31 @@ class OfflineMap(folium.Map):
     default_css: ClassVar[list] = []
 
 
+def inert_html(text: str) -> str:
+    """The text as HTML that shows exactly that text and does nothing inside a
+    JavaScript template literal either: HTML's special characters become entities,
+    and so do the backtick (it would end the literal), `$` (it would open `${...}`)
+    and the backslash (it would start an escape)."""
+    html = escape(printable(text), quote=True)
+    return html.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def _inline_script(source: str) -> str:
+    # A script element ends at the first "</script", wherever it stands.
+    return "<script>" + re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE) + "</script>"
+
+
 def folium_html(places: list[dict], *, title: str, description: str) -> str:
-    """An HTML page with one circle per place, sized by its mentions, and a popup."""
+    """An HTML page with one circle per place, sized by its mentions, with a tooltip
+    and a popup; it needs nothing from the network."""
     fmap = OfflineMap(location=_centre(places), zoom_start=3, tiles=None, prefer_canvas=True)
     header = fmap.get_root().header
     header.add_child(Element("<style>" + (LEAFLET_STATIC / "leaflet.css").read_text() + "</style>"),
                      name="leaflet_css_inline", index=0)
-    header.add_child(Element("<script>" + (LEAFLET_STATIC / "leaflet.js").read_text() + "</script>"),
+    header.add_child(Element(_inline_script((LEAFLET_STATIC / "leaflet.js").read_text())),
                      name="leaflet_js_inline", index=1)
-    header.add_child(Element(f"<title>{escape(title)}</title>"), name="title")
+    header.add_child(Element(_inline_script(JQUERY.read_text())), name="jquery_js_inline", index=2)
+    header.add_child(Element(f"<title>{escape(printable(title))}</title>"), name="title")
     folium.GeoJson(
         json.loads(countries_geojson()),
         name="Countries",
@@ -38,20 +62,20 @@ def folium_html(places: list[dict], *, title: str, description: str) -> str:
                                   "fillOpacity": 1},
     ).add_to(fmap)
     for place in places:
+        name, mentions = place["name"], place["mentions"]
         folium.CircleMarker(
             location=[place["latitude"], place["longitude"]],
-            radius=4 + 3 * place["mentions"] ** 0.5,
+            radius=4 + 3 * mentions**0.5,
             color="#1b4f72" if place["kind"] in ("country", "region") else "#7b241c",
             fill=True,
             fill_opacity=0.5,
             weight=1,
-            tooltip=f'{place["name"]} ({place["mentions"]})',
-            popup=folium.Popup(escape(f'{place["name"]}: {place["mentions"]} mentions'),
-                               max_width=300),
+            tooltip=folium.Tooltip(inert_html(f"{name} ({mentions})")),
+            popup=folium.Popup(inert_html(f"{name}: {mentions} mentions"), max_width=300),
         ).add_to(fmap)
     fmap.get_root().html.add_child(Element(
         f'<div style="position:fixed;bottom:8px;left:8px;z-index:1000;background:#fff;'
-        f'padding:4px 8px;font:13px sans-serif">{escape(description)}</div>'
+        f'padding:4px 8px;font:13px sans-serif">{escape(printable(description))}</div>'
     ))
     return fmap.get_root().render()
 
