@@ -100,66 +100,70 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> fl
 
 
 def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHTS) -> dict[str, Resolution]:
-    """Decide one entry per distinct mention key; returns key -> Resolution."""
+    """Decide one entry per distinct mention key; returns key -> Resolution.
+
+    Each name's candidates are ranked by prior, then by fixed evidence from the text
+    ("Paris, Texas", "province of Idlib", a named country's capital, enumerations), then
+    by the document's vote, then by nearness to the other names' places.
+    """
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
-    keys = list(by_key)
+    ranked_by_prior = {key: _ranked_by_prior(gaz, named[0].postings, w) for key, named in by_key.items()}
+    evidence = _fixed_evidence_by_key(gaz, text, mentions, by_key, ranked_by_prior, w)
+    base = {}
+    for key, ranked in ranked_by_prior.items():
+        scored = sorted(((e, s + evidence[key].get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1])
+        # Document support is capped and nearness adds little, so a candidate this far
+        # behind the best can never win: leave it out of the work.
+        base[key] = [(e, s) for e, s in scored if s >= scored[0][1] - OUT_OF_REACH]
+    scores = _document_support(gaz, base, {key: len(named) for key, named in by_key.items()}, w)
+    scores = _prefer_nearby(gaz, scores, w)
+    return {key: _resolution(gaz, ranked) for key, ranked in scores.items()}
+
+
+def _fixed_evidence_by_key(gaz: Gazetteer, text: str, mentions: list[Mention], by_key: dict[str, list[Mention]],
+                           ranked_by_prior: dict[str, tuple[tuple[int, float], ...]], w: dict,
+                           ) -> dict[str, dict[int, float]]:
+    """Per name, the bonus of each candidate from evidence that does not depend on the other
+    names' decisions: a container or region cue (see _fixed_evidence), the capital of a
+    country the story names, and the enumeration and article cues (context_cues.py)."""
     followers = _containers_named(text, mentions)
     cued = {m.key for m in mentions if m.region_cue}
-
-    base: dict[str, list[tuple[int, float]]] = {}
-    ranked_by_prior = {key: _ranked_by_prior(gaz, by_key[key][0].postings, w) for key in keys}
-
     plain_kind = {k: gaz.kind[r[0][0]] if r else -1 for k, r in ranked_by_prior.items()}
     cues = [enumeration_bonus(gaz, text, mentions, plain_kind, w["enumeration"]) if w["enumeration"] else {},
             article_bonus(gaz, text, mentions, w["article"]) if w["article"] else {}]
     # Countries the story plainly names: their capitals are the likely sense of a bare
     # name ("the FAO in Rome" in a story that names Italy, whatever else it says about the US).
     named_countries = {gaz.country[r[0][0]] for r in ranked_by_prior.values() if r and gaz.kind[r[0][0]] == COUNTRY}
-    capital_bonus = w["named_capital"] if named_countries else 0.0
-    capital, kind, country = gaz.capital, gaz.kind, gaz.country
+    out = {}
     for key, ranked in ranked_by_prior.items():
         if key in followers or key in cued:
             fixed = _fixed_evidence(gaz, by_key[key][0].postings, followers.get(key, []), key in cued, w)
         else:
             fixed = {}
-        if capital_bonus:
-            for e, _s in ranked:
-                if capital[e] and kind[e] == CITY and country[e] in named_countries:
-                    fixed[e] = fixed.get(e, 0.0) + capital_bonus
+        for e, _s in ranked:
+            if gaz.capital[e] and gaz.kind[e] == CITY and gaz.country[e] in named_countries:
+                fixed[e] = fixed.get(e, 0.0) + w["named_capital"]
         for cue in cues:
-            bonuses = cue.get(key)
-            if bonuses:
-                for e, bonus in bonuses.items():
-                    fixed[e] = fixed.get(e, 0.0) + bonus
-        # (Without fixed evidence the ranking by prior stands as it is.)
-        scored = sorted(((e, s + fixed.get(e, 0.0)) for e, s in ranked), key=lambda es: -es[1]) if fixed else ranked
-        # Document support is capped and nearness adds little, so a candidate this far
-        # behind the best can never win: leave it out of the work.
-        floor = scored[0][1] - OUT_OF_REACH
-        base[key] = [es for es in scored if es[1] >= floor]
-
-    scores = _document_support(gaz, base, {k: len(by_key[k]) for k in keys}, w)
-    scores = _prefer_nearby(gaz, scores, w)
-
-    out: dict[str, Resolution] = {}
-    for key, ranked in scores.items():
-        if not ranked:
-            out[key] = Resolution(-1, 0.0, [])
-            continue
-        # A city and the region of the same name that holds it (Aleppo) are one answer at
-        # two scales, not rivals: the confidence is measured against the best real alternative.
-        winner = ranked[0][0]
-        rival = None
-        for e, score in ranked[1:]:
-            if not _nested(gaz, winner, e):
-                rival = score
-                break
-        margin = ranked[0][1] - rival if rival is not None else 4.0
-        confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
-        out[key] = Resolution(ranked[0][0], round(confidence, 3), ranked)
+            for e, bonus in cue.get(key, {}).items():
+                fixed[e] = fixed.get(e, 0.0) + bonus
+        out[key] = fixed
     return out
+
+
+def _resolution(gaz: Gazetteer, ranked: list[tuple[int, float]]) -> Resolution:
+    """The best of a name's ``ranked`` candidates, with the confidence its lead over the
+    best real alternative gives it."""
+    if not ranked:
+        return Resolution(entry=-1, confidence=0.0, ranked=[])
+    # A city and the region of the same name that holds it (Aleppo) are one answer at
+    # two scales, not rivals: the confidence is measured against the best real alternative.
+    winner, best = ranked[0]
+    rival = next((score for e, score in ranked[1:] if not _nested(gaz, winner, e)), None)
+    margin = best - rival if rival is not None else 4.0
+    confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
+    return Resolution(entry=winner, confidence=round(confidence, 3), ranked=ranked)
 
 
 def _ranked_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tuple[tuple[int, float], ...]:
