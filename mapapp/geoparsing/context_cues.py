@@ -90,6 +90,7 @@ def _enumerations(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def _has_town_state_pair(text: str, items: list[Mention], plain_kind: dict[str, int]) -> bool:
+    """True when two neighbouring items read as "Town, State" rather than as list items."""
     for a, b in pairwise(items):
         if (text[a.end:b.start] == ", " and plain_kind[a.key] == CITY
                 and plain_kind[b.key] in (REGION, COUNTRY)):
@@ -98,4 +99,5 @@ def _has_town_state_pair(text: str, items: list[Mention], plain_kind: dict[str, 
 
 
 def _is_list(run: list[Mention]) -> bool:
+    """True when a run of comma-separated names is long enough to be an enumeration."""
     return len(run) >= MIN_ITEMS

@@ -62,12 +62,16 @@ class VotingCandidate(NamedTuple):
 
 @dataclass(slots=True)
 class Resolution:
+    """The place decided for one name: its entry, how sure, and the candidates weighed."""
+
     entry: int  # -1 when nothing fits
     confidence: float
     ranked: list[tuple[int, float]]  # (entry, score), best first
 
 
 def prior(gaz: Gazetteer, entry: int, flags: int, w: dict) -> float:
+    """How likely a bare mention of the name is to mean ``entry`` before any context: by
+    kind, population and capital status, less for an alternate name (``flags``)."""
     kind = gaz.kind[entry]
     population = gaz.population[entry]
     if kind == OTHER and gaz.region[entry] >= 0:

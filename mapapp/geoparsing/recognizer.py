@@ -266,6 +266,7 @@ class Recognizer:
         return not in_title_case(text, m.start)
 
     def _is_country(self, postings: tuple[int, ...]) -> bool:
+        """True when the name is a country's own name ("Syria", not "Syrian")."""
         kind = self.gaz.kind
         return any(kind[p >> FLAG_BITS] == KIND_CODE["country"] and not p & (ALTERNATE | DEMONYM) for p in postings)
 
@@ -333,6 +334,7 @@ class Recognizer:
             and tokens[m.first_token - 2].key in REGION_CUES
 
     def _is_given_name(self, tok: Token) -> bool:
+        """True when the word reads as a person's given name ("John"), not a major place."""
         if tok.key not in self._first_names or tok.key in FUNCTION_WORDS:
             return False
         postings = self.gaz.names.get(tok.key)

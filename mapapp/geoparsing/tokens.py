@@ -22,6 +22,8 @@ _QUOTES = set('"“”\'‘’')
 
 @dataclass(slots=True)
 class Token:
+    """One word of a text and what its neighbours and spelling say about it."""
+
     start: int
     end: int
     text: str
@@ -59,6 +61,7 @@ def in_title_case(text: str, position: int) -> bool:
 
 
 def is_initial(word: str) -> bool:
+    """True for a person's initial: "W" in "George W. Bush"."""
     return len(word) == 1 and word.isupper()
 
 
