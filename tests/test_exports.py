@@ -155,3 +155,11 @@ def test_text_that_xml_cannot_hold_is_replaced():
     from mapapp.exports.text import printable
 
     assert printable("a\x00b\ud800c\tline\r\n") == "a\ufffdb\ufffdc\tline\r\n"
+
+
+def test_the_map_page_links_every_registered_format(client):
+    from mapapp.exports import FORMATS
+
+    html = client.get(reverse("mapapp:map")).content.decode()
+    offered = re.findall(r'<a id="export-(\w+)" data-format="\1" href="#">([^<]+)</a>', html)
+    assert offered == [(f.name, f.label) for f in FORMATS.values()]
