@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from mapapp.dating.vocabularies import vocabulary_for
+from mapapp.dating.vocabularies import DatePattern, vocabulary_for
 
 # A sentence is rarely longer than this; a longer "passage" is a splitting
 # failure (a table, a 5 MB blob) and its first part is where a date would be.
@@ -18,6 +18,9 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 # Arabic-Indic and Persian digits to ASCII, one character for one so that
 # offsets into the original text stay valid.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Letters that case-insensitive matching takes for "i" or "s" although
+# str.lower() keeps them apart: mapped before looking for a pattern's words.
+_CASE_ODDITIES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +57,8 @@ class Expression:
 class CompiledVocabulary:
     """A language's patterns compiled (once per process, see ``compiled``)."""
 
-    # (kind, pattern) in priority order.
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # In priority order.
+    patterns: tuple["CompiledPattern", ...]
     # Searched case-sensitively in the lower-cased passage.
     triggers: re.Pattern[str]
     reporting: re.Pattern[str]
@@ -64,12 +67,33 @@ class CompiledVocabulary:
     rewrites: tuple[tuple[re.Pattern[str], str], ...]
 
 
+@dataclass(frozen=True)
+class CompiledPattern:
+    """A DatePattern compiled."""
+
+    kind: str
+    regex: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def may_match(self, folded_passage: str) -> bool:
+        """Whether the passage (as ``fold`` gives it) holds one of the words, if any."""
+        return not self.words or any(word in folded_passage for word in self.words)
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as case-insensitive matching sees it."""
+    return text.translate(_CASE_ODDITIES).lower()
+
+
 @cache
 def compiled(language: str | None) -> CompiledVocabulary:
     """The compiled patterns for ``language``."""
     vocabulary = vocabulary_for(language)
     return CompiledVocabulary(
-        patterns=tuple((kind, re.compile(source, re.IGNORECASE)) for kind, source in vocabulary.patterns),
+        patterns=tuple(
+            CompiledPattern(pattern.kind, re.compile(pattern.source, re.IGNORECASE), pattern.words)
+            for pattern in (DatePattern(*entry) for entry in vocabulary.patterns)
+        ),
         triggers=re.compile(vocabulary.triggers.lower()),
         reporting=re.compile(vocabulary.reporting, re.IGNORECASE),
         future_cues=re.compile(vocabulary.future_cues, re.IGNORECASE),
@@ -90,10 +114,12 @@ def find_expressions(text: str, start: int, end: int, language: str | None) -> l
     vocabulary = compiled(language)
     if not vocabulary.triggers.search(passage.lower()):
         return []
+    folded = fold(passage)
     matches = [
-        (priority, kind, match)
-        for priority, (kind, pattern) in enumerate(vocabulary.patterns)
-        for match in pattern.finditer(passage)
+        (priority, pattern.kind, match)
+        for priority, pattern in enumerate(vocabulary.patterns)
+        if pattern.may_match(folded)
+        for match in pattern.regex.finditer(passage)
     ]
     matches.sort(key=lambda found: (-len(found[2].group(0)), found[0], found[2].start()))
     chosen: list[Expression] = []

@@ -21,6 +21,7 @@ NUMERIC holds the patterns every language shares (2015-09-17, 17.09.2015).
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS = (
     "explicit",  # a calendar date, month or month-year: parsed as is
@@ -42,26 +43,48 @@ KINDS = (
     "day_of_month",  # "on the 11th": the latest such day
 )
 
+
+
+class DatePattern(NamedTuple):
+    """One shape of date expression.
+
+    ``words``, when given, are lower-case strings one of which every match
+    holds: the pattern is not run on a passage holding none of them, which
+    saves most of the time spent matching (tests/dating/test_pattern_words.py
+    checks the words against the matches).
+    """
+
+    kind: str
+    source: str
+    words: tuple[str, ...] = ()
+
+
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Every match of YEAR holds one of these.
+YEAR_WORDS = ("18", "19", "20")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 NUMERIC = (
-    ("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b"),
-    ("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b"),
-    ("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b"),
+    DatePattern("explicit", rf"\b(?P<core>{YEAR}-[01]\d-[0-3]\d)\b", YEAR_WORDS),
+    DatePattern("explicit", rf"\b(?P<core>{DAY}[./][01]?\d[./]{YEAR})\b", YEAR_WORDS),
+    DatePattern("explicit", rf"\b(?P<core>[01]?\d/{DAY}/{YEAR})\b", YEAR_WORDS),
 )
 
 
-def feast_pattern(feasts: dict[str, str], *, before: str = r"\b", after: str = r"\b") -> tuple[str, str]:
+def feast_pattern(
+    feasts: dict[str, str], *, before: str = r"\b", after: str = r"\b", words: tuple[str, ...] = ()
+) -> DatePattern:
     """One pattern naming each feast in a group ``f_<feast>`` (see calendars.FEASTS)."""
     names = "|".join(f"(?P<f_{key}>{source})" for key, source in feasts.items())
     source = rf"{before}(?:(?:on|at|during|over|am|an|zu|à|en|durante|في|خلال)\s+)?(?:{names}){after}"
-    return "feast", source
+    return DatePattern("feast", source, words)
 
 
-def season_patterns(seasons: dict[str, str], templates: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def season_patterns(
+    seasons: dict[str, str], templates: tuple[str, ...], *, words: tuple[str, ...] = ()
+) -> tuple[DatePattern, ...]:
     """Season patterns: each template's ``{S}`` becomes the season group alternatives."""
     names = "|".join(f"(?P<s_{key}>{source})" for key, source in seasons.items())
-    return tuple(("season", template.replace("{S}", f"(?:{names})")) for template in templates)
+    return tuple(DatePattern("season", template.replace("{S}", f"(?:{names})"), words) for template in templates)
 
 
 @dataclass(frozen=True)
@@ -71,9 +94,9 @@ class Vocabulary:
     period words."""
 
     language: str
-    # (kind, pattern source), compiled case-insensitively; an earlier pattern
-    # wins over a later one matching as long a text.
-    patterns: tuple[tuple[str, str], ...]
+    # DatePatterns, or (kind, source) pairs, compiled case-insensitively; an
+    # earlier pattern wins over a later one matching as long a text.
+    patterns: tuple[DatePattern | tuple[str, str], ...]
     # Frequent words of the language that the others mostly lack (to guess it).
     common_words: frozenset[str] = frozenset()
     # Words every date expression of the language holds one of: a passage whose
