@@ -217,27 +217,22 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
     candidates rescored, best first.
 
     A key's candidates keep the order of ``base`` in ``rows``; ``order`` lists them best
-    first. A name with one candidate always spreads the same belief, computed once.
+    first. A name with a single candidate votes but keeps its score: it has nothing to rank.
     """
     keys = list(base)
     weight = {k: 1.0 + math.log(counts[k]) for k in keys}
     rows, live_countries, bordering = _voting_candidates(gaz, base, w)
-    settled = {k: _settled_belief(rows[k]) for k in keys if len(rows[k]) <= 1}
-    current = {k: [c.score for c in rows[k]] for k in keys if k not in settled}
-    order = {k: list(range(len(rows[k]))) for k in current}
-    temperature = w["temperature"]
+    contested = [k for k in keys if len(rows[k]) > 1]
+    current = {k: [c.score for c in rows[k]] for k in keys}
+    order = {k: list(range(len(rows[k]))) for k in keys}
     for _ in range(int(w["rounds"])):
-        belief = {}
+        belief = {k: _belief(rows[k], current[k], order[k], w["temperature"]) for k in keys}
         total_county: dict[int, float] = {}
         total_region: dict[int, float] = {}
         total_country: dict[str, float] = {}
         for k in keys:
-            held = settled.get(k)
-            if held is None:
-                held = _belief(rows[k], current[k], order[k], temperature)
-            belief[k] = held
             wk = weight[k]
-            county_mass, region_mass, country_mass = held
+            county_mass, region_mass, country_mass = belief[k]
             for u, v in county_mass.items():
                 total_county[u] = total_county.get(u, 0.0) + wk * v
             for r, v in region_mass.items():
@@ -245,10 +240,10 @@ def _document_support(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], 
             for cc, v in country_mass.items():
                 total_country[cc] = total_country.get(cc, 0.0) + wk * v
         totals = (total_county, total_region, total_country)
-        for k in current:
+        for k in contested:
             current[k] = _rescored(rows[k], belief[k], totals, weight[k], live_countries, bordering, w)
             order[k] = sorted(range(len(rows[k])), key=current[k].__getitem__, reverse=True)
-    return {k: [(base[k][i][0], current[k][i]) for i in order[k]] if k in current else base[k] for k in keys}
+    return {k: [(base[k][i][0], current[k][i]) for i in order[k]] for k in keys}
 
 
 def _voting_candidates(gaz: Gazetteer, base: dict[str, list[tuple[int, float]]], w: dict,
@@ -304,7 +299,9 @@ def _belief(rows: list[VotingCandidate], scores: list[float], order: list[int],
             temperature: float) -> tuple[dict, dict, dict]:
     """How much of a name's belief sits in each county, first-level region and country: a
     softmax of its candidates' ``scores`` (normalised by their sum taken best first, as
-    ``order`` ranks them), added up per place."""
+    ``order`` ranks them), added up per place; nothing for a name without candidates."""
+    if not scores:
+        return {}, {}, {}
     top = scores[order[0]]
     exps = [math.exp((s - top) / temperature) for s in scores]
     total = sum([exps[i] for i in order])
@@ -319,21 +316,6 @@ def _belief(rows: list[VotingCandidate], scores: list[float], order: list[int],
             country_mass[c.country] = country_mass.get(c.country, 0.0) + pr
         if c.county >= 0:
             county_mass[c.county] = county_mass.get(c.county, 0.0) + pr
-    return county_mass, region_mass, country_mass
-
-
-def _settled_belief(rows: list[VotingCandidate]) -> tuple[dict, dict, dict]:
-    """_belief of a name with one candidate (or none): all of it on that candidate's places."""
-    county_mass: dict[int, float] = {}
-    region_mass: dict[int, float] = {}
-    country_mass: dict[str, float] = {}
-    for c in rows:
-        if c.region >= 0:
-            region_mass[c.region] = 1.0
-        if c.country:
-            country_mass[c.country] = 1.0
-        if c.county >= 0:
-            county_mass[c.county] = 1.0
     return county_mass, region_mass, country_mass
 
 
