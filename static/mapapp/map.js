@@ -11,7 +11,7 @@
   const state = {
     map: null, layer: null, basemap: null, countryShapes: new Map(), markers: new Map(),
     placeId: null, page: 1, window: null, axis: null, basis: "event", timeline: null,
-    placesRequest: null, timelineRequest: null, renderSeq: 0, playTimer: null, basemapReady: null,
+    placesRequest: null, timelineRequest: null, passagesRequest: null, renderSeq: 0, playTimer: null, basemapReady: null,
     facetsLoaded: false, urlSources: [], urlCountries: [],
   };
 
@@ -307,15 +307,20 @@
     params.set("page", state.page);
     const placeId = state.placeId;
     const url = config.mentionsUrl.replace(/0\/mentions$/, placeId + "/mentions") + "?" + params;
+    // Only the latest request may fill the panel: an older answer arriving late would
+    // show passages of a previous filter or page.
+    if (state.passagesRequest) state.passagesRequest.abort();
+    const request = (state.passagesRequest = new AbortController());
     let data;
     try {
-      data = await getJSON(url);
+      data = await getJSON(url, request.signal);
     } catch (error) {
+      if (error.name === "AbortError") return;
       list.replaceChildren(el("li", { text: "Could not load passages: " + error.message }));
       panel.hidden = false;
       return;
     }
-    if (placeId !== state.placeId) return;
+    if (request !== state.passagesRequest || placeId !== state.placeId) return;
     $("passages-heading").textContent = data.place.name;
     $("passages-count").textContent =
       data.count + (data.count === 1 ? " passage" : " passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
