@@ -136,7 +136,7 @@ def reporting_spans(text: str, start: int, end: int, language: str | None) -> li
     """Offsets of reporting verbs ("said", "sagte", "قال") in ``text[start:end]``."""
     end = min(end, start + MAX_SCANNED_CHARS)
     pattern = compiled(language).reporting
-    return [(start + m.start(), start + m.end()) for m in pattern.finditer(text, start, end)]
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
 
 
 def in_future_clause(expression: Expression, text: str, passage_start: int, language: str | None) -> bool:

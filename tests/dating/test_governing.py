@@ -101,3 +101,10 @@ def test_a_skipped_sentence_in_another_paragraph_passes_nothing_on():
 def test_a_calendar_date_in_apposition_wins_over_the_relative_one():
     date = date_of("Yesterday, February 17, 2006, the WHO confirmed avian flu.", "2006-02-18")
     assert (date.start, date.expression) == (day("2006-02-17"), "February 17, 2006")
+
+
+def test_an_opening_statement_date_yields_to_the_event_in_a_later_passage_too():
+    # Reporting verbs used to be looked for at doubled offsets after the first passage.
+    dates = dates_of(["Fighting resumed near the airport of the provincial capital overnight.",
+                      "On Monday, the agency said the ship had sunk on Saturday."], "2019-07-02")
+    assert dates[1].start == day("2019-06-29")
