@@ -276,7 +276,8 @@ def test_the_admin_review_queue_and_point_picker_show_hostile_data_as_text(live_
                  f"/mapapp/article/{article.pk}/history/",
                  f"/mapapp/article/{article.pk}/history/{article.history.first().history_id}/",
                  "/mapapp/place/",
-                 f"/mapapp/place/{place.pk}/change/", "/mapapp/mention/", "/mapapp/rule/add/",
+                 f"/mapapp/place/{place.pk}/change/", "/mapapp/mention/",
+                 f"/mapapp/mention/{place.mentions.first().pk}/change/", "/mapapp/rule/add/",
                  "/mapapp/placedecision/", "/mapapp/reviewqueueentry/audit/",
                  "/mapapp/article/import/", "/auth/user/", f"/auth/user/{boss.pk}/change/",
                  "/auth/group/add/", "/password_change/"]:
