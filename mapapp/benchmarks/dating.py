@@ -1,6 +1,6 @@
 """Throughput of ``date_passages``: passages per second on an article repeated.
 
-Run ``python -m mapapp.dating.benchmark [ARTICLE] [--copies N]``; the default
+Run ``python -m mapapp.benchmarks.dating [ARTICLE] [--copies N]``; the default
 article is the DW report in ../shared/corpus (never copied into the project).
 The first pass warms dateparser's lazy loading and is reported apart. "Fresh"
 runs give each pass another publication date, so no parsed expression comes

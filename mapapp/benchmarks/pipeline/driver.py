@@ -17,9 +17,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from mapapp.benchmarks.pipeline.corpus import BenchArticle, news_articles, real_articles, short_articles
+from mapapp.benchmarks.pipeline.figures import percentile
 from mapapp.models import Article, Mention
-from mapapp.pipeline_bench.corpus import BenchArticle, news_articles, real_articles, short_articles
-from mapapp.pipeline_bench.figures import percentile
 
 SAVE_CHUNK = 50
 

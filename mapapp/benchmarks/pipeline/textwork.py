@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from mapapp.benchmarks.pipeline.corpus import BenchArticle, news_articles
 from mapapp.dating import date_passages
 from mapapp.geoparsing import geoparse
 from mapapp.passages import mask_markup, passage_at, split_passages
-from mapapp.pipeline_bench.corpus import BenchArticle, news_articles
 
 
 def text_work_ms(count: int = 60, *, corpus: list[BenchArticle] | None = None) -> dict[str, float]:

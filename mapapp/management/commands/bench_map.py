@@ -28,9 +28,9 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from mapapp.benchmarks.synthetic import generate
 from mapapp.models import Article, Mention, Place
 from mapapp.revision import revision_bump
-from mapapp.synthetic import generate
 
 REPO = Path(settings.BASE_DIR)
 CHROMIUM = "/usr/bin/chromium"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
 CONFIGURATIONS = {
-    # name: (engines, workers, corpus); the corpora are described in pipeline_bench/corpus.py
+    # name: (engines, workers, corpus); the corpora are described in mapapp/benchmarks/pipeline/corpus.py
     "embedded-1": ("embedded", 1, "real"),
     "pg-redis-1": ("pg-redis", 1, "real"),
     "pg-redis-2": ("pg-redis", 2, "real"),
@@ -48,9 +48,9 @@ class Command(BaseCommand):
         if options["child"]:
             self._child(options)
             return
-        from mapapp.pipeline_bench.corpus import REAL_CORPORA, real_articles
-        from mapapp.pipeline_bench.figures import table
-        from mapapp.pipeline_bench.textwork import text_work_ms
+        from mapapp.benchmarks.pipeline.corpus import REAL_CORPORA, real_articles
+        from mapapp.benchmarks.pipeline.figures import table
+        from mapapp.benchmarks.pipeline.textwork import text_work_ms
 
         wants_real = any(CONFIGURATIONS[name][2].startswith("real") for name in options["configs"])
         missing = [name for name in REAL_CORPORA if not (options["corpus_dir"] / name).exists()]
@@ -113,7 +113,7 @@ class Command(BaseCommand):
             shutil.rmtree(workdir, ignore_errors=True)
 
     def _child(self, options) -> None:
-        from mapapp.pipeline_bench.driver import run_configuration
+        from mapapp.benchmarks.pipeline.driver import run_configuration
 
         _, workers, corpus = CONFIGURATIONS[options["child"]]
         figures = run_configuration(

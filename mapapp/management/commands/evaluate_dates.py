@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from mapapp.dating.benchmark import DEFAULT_ARTICLE, DEFAULT_PUBLISHED, run_benchmark
+from mapapp.benchmarks.dating import DEFAULT_ARTICLE, DEFAULT_PUBLISHED, run_benchmark
 from mapapp.dating.evaluation import EVALUATION_SET, evaluate, load_cases, report
 
 

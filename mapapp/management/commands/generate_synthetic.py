@@ -4,7 +4,7 @@ import time
 
 from django.core.management import BaseCommand, CommandParser
 
-from mapapp.synthetic import generate
+from mapapp.benchmarks.synthetic import generate
 
 
 class Command(BaseCommand):
