@@ -11,5 +11,5 @@ urlpatterns = [
     path("admin/mapapp/article/import/", admin.site.admin_view(article_import_view),
          name="mapapp_article_import"),
     path("admin/", admin.site.urls),
-    path("", include("mapapp.urls")),
+    path("", include("mapapp.readermap.urls")),
 ]

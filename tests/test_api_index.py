@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from mapapp import mapindex
 from mapapp.models import Article, Mention, Place
+from mapapp.readermap import index as mapindex
 from tests.conftest import wait_until
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mapapp.models import Article, Mention, Place
-from mapapp.openapi import openapi_document
+from mapapp.readermap.openapi import openapi_document
 
 pytestmark = pytest.mark.django_db
 

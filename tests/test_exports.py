@@ -84,14 +84,14 @@ def test_the_html_map_opens_offline(client, view_data):
 
 
 def test_exports_refuse_views_larger_than_the_limit(client, view_data, monkeypatch):
-    monkeypatch.setattr("mapapp.views.MAX_EXPORT_MENTIONS", 2)
+    monkeypatch.setattr("mapapp.readermap.views.MAX_EXPORT_MENTIONS", 2)
     response = client.get(reverse("mapapp:api-export", args=["csv"]), WINDOW)
     assert response.status_code == 400 and "Narrow" in response.json()["error"]
 
 
 def test_every_registered_format_is_served_documented_and_offered_on_the_page(client, view_data):
-    from mapapp.exports import FORMATS
-    from mapapp.openapi import openapi_document
+    from mapapp.readermap.exports import FORMATS
+    from mapapp.readermap.openapi import openapi_document
 
     for name, export_format in FORMATS.items():
         response = client.get(reverse("mapapp:api-export", args=[name]), WINDOW)
@@ -152,13 +152,13 @@ def test_no_csv_text_cell_can_run_as_a_spreadsheet_formula(client, control_chara
 
 
 def test_text_that_xml_cannot_hold_is_replaced():
-    from mapapp.exports.text import printable
+    from mapapp.readermap.exports.text import printable
 
     assert printable("a\x00b\ud800c\tline\r\n") == "a\ufffdb\ufffdc\tline\r\n"
 
 
 def test_the_map_page_links_every_registered_format(client):
-    from mapapp.exports import FORMATS
+    from mapapp.readermap.exports import FORMATS
 
     html = client.get(reverse("mapapp:map")).content.decode()
     offered = re.findall(r'<a id="export-(\w+)" data-format="\1" href="#">([^<]+)</a>', html)

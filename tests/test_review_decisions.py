@@ -3,11 +3,11 @@ survives re-processing; rules carry choices to future articles."""
 import pytest
 
 from mapapp.models import Mention, Place, PlaceDecision, Rule
+from mapapp.readermap.selectors import mentions_visible
 from mapapp.review.apply import mentions_apply_editorial
 from mapapp.review.decisions import DecisionError, decision_record
 from mapapp.review.places import place_from_candidate
 from mapapp.review.rules import rule_save
-from mapapp.selectors import mentions_visible
 from tests.review_support import (
     LEBANON,
     LIBYA,

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from mapapp.exports.text import printable
 from mapapp.models import Article, Mention, Place
+from mapapp.readermap.exports.text import printable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

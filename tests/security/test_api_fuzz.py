@@ -17,9 +17,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from mapapp.exports import FORMATS
 from mapapp.models import Article, Mention, Place
-from mapapp.openapi import openapi_document
+from mapapp.readermap.exports import FORMATS
+from mapapp.readermap.openapi import openapi_document
 from tests.conftest import ARTIFACTS, REPO
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from mapapp.exports import FORMATS
 from mapapp.models import Article, Mention, Place
-from mapapp.selectors import mentions_by_ids
+from mapapp.readermap.exports import FORMATS
+from mapapp.readermap.selectors import mentions_by_ids
 
 pytestmark = pytest.mark.django_db
 

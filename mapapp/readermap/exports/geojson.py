@@ -4,7 +4,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
-from mapapp.exports.rows import ExportRow
+from mapapp.readermap.exports.rows import ExportRow
 
 
 def geojson_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import QuerySet
 
-from mapapp.mapindex import MapIndex
-from mapapp.mapquery import View, mention_mask
 from mapapp.models import Article, Mention
+from mapapp.readermap.index import MapIndex
+from mapapp.readermap.queries import View, mention_mask
 
 
 @dataclass(frozen=True)

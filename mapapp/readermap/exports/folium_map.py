@@ -16,8 +16,8 @@ import leaflet
 import xstatic.pkg.jquery
 from folium.elements import Element
 
-from mapapp.basemap import countries_geojson
-from mapapp.exports.text import printable
+from mapapp.readermap.basemap import countries_geojson
+from mapapp.readermap.exports.text import printable
 
 LEAFLET_STATIC = Path(leaflet.__file__).resolve().parent / "static" / "leaflet"
 JQUERY = Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js"

@@ -2,8 +2,8 @@
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from mapapp.exports.text import printable
 from mapapp.models import Mention
+from mapapp.readermap.exports.text import printable
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class ExportRow:
 
 def export_rows(mentions: Iterable[Mention]) -> Iterator[ExportRow]:
     """Rows for mentions loaded with their article and place; every text is printable
-    (mapapp.exports.text), whatever the article held."""
+    (mapapp.readermap.exports.text), whatever the article held."""
     for m in mentions:
         article, place = m.article, m.place
         yield ExportRow(

@@ -1,4 +1,4 @@
-"""The map's questions answered on the in-memory index (mapapp.mapindex): which
+"""The map's questions answered on the in-memory index (mapapp.readermap.index): which
 mentions a view selects, how many per place, clusters per zoom, and the timeline.
 
 A *view* is everything a reader chose: time window (on event or publication dates),
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mapapp.mapindex import KINDS, REVIEWS, MapIndex, day_date, day_number
 from mapapp.models import Place
+from mapapp.readermap.index import KINDS, REVIEWS, MapIndex, day_date, day_number
 
 # Below this many places in view every place is drawn on its own: clusters exist to
 # keep dense maps readable, and a few dozen markers are readable as they are.

@@ -1,5 +1,5 @@
 """The public map page and the JSON API behind it. Views parse parameters
-(mapapp.params), ask selectors and the map index, and shape the answer."""
+(mapapp.readermap.params), ask selectors and the map index, and shape the answer."""
 import json
 import math
 from functools import wraps
@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from mapapp import basemap, mapquery, selectors
-from mapapp.exports import FORMATS, UnknownExportFormat, export_format, export_rows
-from mapapp.mapindex import map_index
 from mapapp.models import Mention, Place
-from mapapp.params import BadParameter, date_param, int_param, view_param
+from mapapp.readermap import basemap, queries, selectors
+from mapapp.readermap.exports import FORMATS, UnknownExportFormat, export_format, export_rows
+from mapapp.readermap.index import map_index
+from mapapp.readermap.params import BadParameter, date_param, int_param, view_param
 
 PAGE_SIZE = 20
 PLACE_LIST_SIZE = 100
@@ -37,7 +37,7 @@ def api_endpoint(view_function):
 
 @require_GET
 def map_page(request: HttpRequest):
-    first_day, last_day = mapquery.date_bounds(map_index())
+    first_day, last_day = queries.date_bounds(map_index())
     config = {
         "placesUrl": reverse("mapapp:api-places"),
         "mentionsUrl": reverse("mapapp:api-place-mentions", args=[0]),
@@ -83,14 +83,14 @@ def api_places(request: HttpRequest) -> JsonResponse:
     zoom = int_param(request.GET, "zoom", -1, low=0, high=MAX_ZOOM)
     index = map_index()
     view = selectors.view_resolved(view, index)
-    mask = mapquery.mention_mask(index, view)
-    counts = mapquery.place_counts(index, mask)
+    mask = queries.mention_mask(index, view)
+    counts = queries.place_counts(index, mask)
     body: dict = {"type": "FeatureCollection"}
     if zoom < 0:
-        body["features"] = [_feature(p) for p in mapquery.places_ranked(index, counts)]
+        body["features"] = [_feature(p) for p in queries.places_ranked(index, counts)]
     else:
-        body["features"] = [_feature(m) for m in mapquery.clusters(index, counts, zoom)]
-        body["places"] = mapquery.places_ranked(index, counts, limit=PLACE_LIST_SIZE)
+        body["features"] = [_feature(m) for m in queries.clusters(index, counts, zoom)]
+        body["places"] = queries.places_ranked(index, counts, limit=PLACE_LIST_SIZE)
     body["totals"] = {"mentions": int(mask.sum()), "places": int((counts > 0).sum())}
     return JsonResponse(body)
 
@@ -137,9 +137,9 @@ def api_timeline(request: HttpRequest) -> JsonResponse:
     axis_start, axis_end = date_param(request.GET, "from"), date_param(request.GET, "to")
     if axis_start and axis_end and axis_start > axis_end:
         raise BadParameter("'from' must not be after 'to'.")
-    bins = int_param(request.GET, "bins", 120, low=1, high=mapquery.MAX_TIMELINE_BINS)
+    bins = int_param(request.GET, "bins", 120, low=1, high=queries.MAX_TIMELINE_BINS)
     index = map_index()
-    result = mapquery.timeline(
+    result = queries.timeline(
         index, selectors.view_resolved(view, index),
         axis_start=axis_start, axis_end=axis_end, bins=bins,
     )
@@ -181,7 +181,7 @@ def api_basemap(request: HttpRequest) -> HttpResponse:
 @require_GET
 def api_openapi(request: HttpRequest) -> HttpResponse:
     """The OpenAPI 3.1 description of this API."""
-    from mapapp.openapi import openapi_document
+    from mapapp.readermap.openapi import openapi_document
 
     return HttpResponse(json.dumps(openapi_document(), indent=1), content_type="application/json")
 
@@ -216,7 +216,7 @@ MAX_EXPORT_PLACES = 2_000
 
 @api_endpoint
 def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Exactly what the view selects, in one of the formats of mapapp.exports.formats:
+    """Exactly what the view selects, in one of the formats of mapapp.readermap.exports.formats:
     a record per mention (streamed), or a standalone offline HTML map (a marker per place)."""
     try:
         chosen = export_format(fmt)
@@ -226,8 +226,8 @@ def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
     index = map_index()
     if chosen.per == "place":
         resolved = selectors.view_resolved(view, index)
-        counts = mapquery.place_counts(index, mapquery.mention_mask(index, resolved))
-        places = mapquery.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
+        counts = queries.place_counts(index, queries.mention_mask(index, resolved))
+        places = queries.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
         page = chosen.write(places, title="Conflict map export",
                             description=_describe(view, int(counts.sum())))
         response = HttpResponse(page, content_type=chosen.media_type)
@@ -245,6 +245,6 @@ def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-def _describe(view: mapquery.View, mentions: int) -> str:
+def _describe(view: queries.View, mentions: int) -> str:
     window = f"{view.start or 'the beginning'} to {view.end or 'today'}"
     return f"{mentions} mentions, {view.basis} dates from {window}"

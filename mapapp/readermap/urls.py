@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mapapp import views
+from mapapp.readermap import views
 
 app_name = "mapapp"
 urlpatterns = [

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from mapapp.exports.csv_rows import csv_chunks
-from mapapp.exports.folium_map import folium_html
-from mapapp.exports.geojson import geojson_chunks
-from mapapp.exports.kml import kml_chunks
+from mapapp.readermap.exports.csv_rows import csv_chunks
+from mapapp.readermap.exports.folium_map import folium_html
+from mapapp.readermap.exports.geojson import geojson_chunks
+from mapapp.readermap.exports.kml import kml_chunks
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -4,8 +4,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from mapapp.exports.rows import ExportRow
-from mapapp.exports.text import spreadsheet_cell
+from mapapp.readermap.exports.rows import ExportRow
+from mapapp.readermap.exports.text import spreadsheet_cell
 
 HEADER = [
     "event_date", "event_date_end", "place", "region", "country", "latitude", "longitude",

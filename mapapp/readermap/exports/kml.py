@@ -2,8 +2,8 @@
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
-from mapapp.exports.rows import ExportRow
-from mapapp.exports.text import printable
+from mapapp.readermap.exports.rows import ExportRow
+from mapapp.readermap.exports.text import printable
 
 
 def kml_chunks(rows: Iterable[ExportRow], *, name: str = "Conflict map export") -> Iterator[str]:

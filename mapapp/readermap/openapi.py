@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of the reader's JSON API, written by hand. The test
 suite walks it and checks that every documented parameter rejects bad values.
-Export formats come from their registry (mapapp.exports.formats)."""
-from mapapp.exports import FORMATS
+Export formats come from their registry (mapapp.readermap.exports.formats)."""
+from mapapp.readermap.exports import FORMATS
 
 VIEW_PARAMETERS = [
     {"name": "start", "in": "query", "schema": {"type": "string", "format": "date"},

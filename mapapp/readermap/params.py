@@ -112,7 +112,7 @@ REVIEWS = ["machine", "confirmed", "corrected"]
 
 def view_param(query: QueryDict):
     """Every choice a reader makes on the map, from the query string, as a View."""
-    from mapapp.mapquery import BBox, View
+    from mapapp.readermap.queries import BBox, View
 
     start, end = date_param(query, "start"), date_param(query, "end")
     if start and end and start > end:

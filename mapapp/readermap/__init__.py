@@ -1,0 +1,12 @@
+"""The reader's map: what a reader sees, and nothing an editor has not published.
+
+- `views.py`: the map page and its JSON API (thin: parse, ask, shape); `urls.py` routes them.
+- `params.py`: the view a URL describes (window, filters, page), validated; bad input is a 400.
+- `index.py`: an in-memory, column-wise copy of the published mentions, rebuilt when the
+  map revision changes (mapapp/processing/revision.py).
+- `queries.py`: the map's questions (places in view, timeline, facets) answered on the index.
+- `selectors.py`: reads straight from the database (a place's passages).
+- `basemap.py`: country outlines for the offline basemap; `openapi.py`: the API's description.
+- `exports/`: the current view as GeoJSON, CSV, KML or an offline HTML map, one registry of
+  formats (`exports/formats.py`) read by the views, the schema and the page.
+"""
