@@ -12,11 +12,11 @@ from mapapp import (
     admin_import,  # noqa: F401  (registers the import jobs' admin)
     services,
 )
+from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
 from mapapp.queueing import articles_enqueue_on_commit
 from mapapp.review import admin_views, roles
 from mapapp.review.decisions import decision_from_mention_edit
-from mapapp.review.names import name_key
 from mapapp.review.publishing import articles_set_publication
 
 
@@ -273,5 +273,5 @@ class RuleAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj: Rule, form, change: bool) -> None:
         if not change:
             obj.created_by = request.user
-        obj.name = name_key(obj.name)
+        obj.name = folded_name(obj.name)
         super().save_model(request, obj, form, change)

@@ -4,7 +4,7 @@ the same name.
 Two strengths, one built on the other:
 
 - ``folded_name``: the same name however it is typed (Unicode form, case, spacing).
-  Editors' decisions and rules are stored under it (see mapapp/review/names.py).
+  Editors' decisions and rules are stored under it (mapapp/review/).
 - ``name_key``: the folded name with accents, apostrophes, dots and hyphens ignored too,
   the key under which the gazetteer indexes names and the geoparser looks them up.
 """

@@ -3,8 +3,8 @@ article never undoes them. Called by mapapp.services (articles_process), inside 
 transaction that replaces a batch's mentions."""
 from collections import defaultdict
 
+from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Mention, Place, PlaceDecision, Rule
-from mapapp.review.names import name_key
 from mapapp.review.rules import rule_governing, story_countries
 
 # "Compare with the mention's own place", distinct from "the machine found no place".
@@ -18,7 +18,7 @@ def mentions_apply_editorial(mentions_by_article: dict[int, list[Mention]]) -> N
     A mention here is anything with Mention's fields: a Mention, or the processing
     service's MentionDraft."""
     keys_by_article = {
-        pk: {name_key(m.surface) for m in mentions} for pk, mentions in mentions_by_article.items() if mentions
+        pk: {folded_name(m.surface) for m in mentions} for pk, mentions in mentions_by_article.items() if mentions
     }
     if not keys_by_article:
         return
@@ -37,7 +37,7 @@ def mentions_apply_editorial(mentions_by_article: dict[int, list[Mention]]) -> N
 
 def _apply(mentions: list[Mention], decisions: dict[str, PlaceDecision], rules: dict[str, list[Rule]]) -> None:
     for mention in mentions:
-        decision = decisions.get(name_key(mention.surface))
+        decision = decisions.get(folded_name(mention.surface))
         if decision is not None:
             mention_set_place(mention, decision.place)
     # Context is read once, from the machine's choices plus the editor's decisions, so
@@ -47,7 +47,7 @@ def _apply(mentions: list[Mention], decisions: dict[str, PlaceDecision], rules: 
         for key, candidates in rules.items()
     }
     for mention in mentions:
-        rule = governing.get(name_key(mention.surface))
+        rule = governing.get(folded_name(mention.surface))
         if rule is not None:
             mention_set_place(mention, rule.place)
 

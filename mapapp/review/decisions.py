@@ -3,9 +3,9 @@ takes it at once, the decision is kept for re-processing, and it can be saved as
 rule for future articles."""
 from django.db import transaction
 
+from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, Place, PlaceDecision
 from mapapp.review.apply import mention_set_place
-from mapapp.review.names import name_key
 from mapapp.review.rules import rule_save
 
 # The reason shown in a mention's history for the state processing left it in.
@@ -18,10 +18,10 @@ class DecisionError(ValueError):
 
 def mentions_named(article: Article, name: str) -> list[Mention]:
     """The article's mentions of `name` (case and spacing ignored), in text order."""
-    key = name_key(name)
+    key = folded_name(name)
     return [
         m for m in article.mentions.select_related("place").order_by("start")
-        if name_key(m.surface) == key
+        if folded_name(m.surface) == key
     ]
 
 
@@ -32,7 +32,7 @@ def decision_record(
     after any re-processing. With `rule_context` ("" for every story, or a country code)
     the choice is also saved as a rule for future articles. Every change is recorded in
     the history of the mentions, the decision and the rule, under `user`."""
-    key = name_key(name)
+    key = folded_name(name)
     with transaction.atomic():
         # Processing takes this row's lock before it replaces the mentions: holding it
         # here means either it sees this decision or this decision sees its new mentions.

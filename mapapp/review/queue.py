@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, PlaceDecision, Rule
 from mapapp.review.countries import country_name
 from mapapp.review.geo import distance_km
-from mapapp.review.names import name_key
 
 # Below this confidence the machine's choice is shown to a human first.
 LOW_CONFIDENCE = 0.75
@@ -130,7 +130,7 @@ def article_review_items(article: Article) -> list[ReviewItem]:
     )
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
-        grouped.setdefault(name_key(mention.surface), []).append(mention)
+        grouped.setdefault(folded_name(mention.surface), []).append(mention)
     decisions = {d.name: d for d in article.decisions.select_related("place", "decided_by")}
     rules: dict[str, list[Rule]] = {}
     for rule in Rule.objects.filter(name__in=grouped, is_active=True).select_related("place"):

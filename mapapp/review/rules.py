@@ -3,8 +3,8 @@ story: one whose country the story names (through its other places) wins over a 
 for every story; among several, the country the story names most often."""
 from collections import Counter
 
+from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Mention, Place, Rule
-from mapapp.review.names import name_key
 
 
 def story_countries(mentions: list[Mention], *, besides: str) -> Counter[str]:
@@ -14,7 +14,7 @@ def story_countries(mentions: list[Mention], *, besides: str) -> Counter[str]:
     for mention in mentions:
         if mention.place is None or mention.review == Mention.Review.REJECTED:
             continue
-        if name_key(mention.surface) == besides or not mention.place.country_code:
+        if folded_name(mention.surface) == besides or not mention.place.country_code:
             continue
         counts[mention.place.country_code] += 1
     return counts
@@ -30,9 +30,9 @@ def rule_governing(rules: list[Rule], countries: Counter[str]) -> Rule | None:
 
 def rule_save(*, name: str, context_country: str, place: Place | None, user) -> Rule:
     """Create or replace the rule for `name` in that context, active again if it was off."""
-    rule = Rule.objects.filter(name=name_key(name), context_country=context_country).first()
+    rule = Rule.objects.filter(name=folded_name(name), context_country=context_country).first()
     if rule is None:
-        rule = Rule(name=name_key(name), context_country=context_country, created_by=user)
+        rule = Rule(name=folded_name(name), context_country=context_country, created_by=user)
     rule.place = place
     rule.is_active = True
     rule.save()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mapapp.geoparsing.normalize import folded_name, name_key
-from mapapp.review.names import name_key as review_name_key
 
 
 @pytest.mark.parametrize("spelling", ["TRIPOLI", "Tripoli", "  Tripoli\n", "ＴＲＩＰＯＬＩ"])
@@ -30,6 +29,9 @@ def test_the_key_is_the_folded_name_loosened(name):
     assert name_key(folded_name(name)) == name_key(name)
 
 
-def test_review_matches_names_by_their_folded_form():
-    assert review_name_key("TRIPOLI\n") == folded_name("Tripoli") == "tripoli"
-    assert review_name_key("Sana'a") != review_name_key("Sanaa")
+def test_review_stores_decisions_and_rules_under_the_folded_form():
+    from mapapp.review import decisions, rules
+
+    assert decisions.folded_name is rules.folded_name is folded_name
+    assert folded_name("TRIPOLI\n") == folded_name("Tripoli") == "tripoli"
+    assert folded_name("Sana'a") != folded_name("Sanaa")
