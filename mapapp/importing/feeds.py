@@ -30,19 +30,27 @@ def _feed_records(path: Path) -> list[RawRecord | Rejection]:
     feed = feedparser.parse(path.read_bytes())
     if feed.bozo and not feed.entries:
         return [Rejection(path.name, f"not a readable feed ({feed.get('bozo_exception')})")]
-    outlet = str(feed.feed.get("title", ""))
+    outlet = str(feed.feed.get("title") or "")
     records: list[RawRecord | Rejection] = []
     for number, entry in enumerate(feed.entries, start=1):
-        contents = [c.get("value", "") for c in entry.get("content", [])]
-        body = "\n\n".join(filter(None, contents)) or entry.get("summary", "")
-        records.append(RawRecord(f"{path.name} entry {number}", {
-            "title": _text(entry.get("title", "")),
-            "body": _text(body),
-            "url": entry.get("link", ""),
-            "source": outlet,
-            "published_at": _published(entry),
-        }))
+        where = f"{path.name} entry {number}"
+        try:
+            records.append(RawRecord(where, _entry_fields(entry, outlet)))
+        except Exception as exc:  # feedparser hands over whatever a broken feed holds
+            records.append(Rejection(where, f"unreadable entry ({type(exc).__name__})"))
     return records
+
+
+def _entry_fields(entry, outlet: str) -> dict:
+    contents = [str(c.get("value") or "") for c in entry.get("content") or []]
+    body = "\n\n".join(filter(None, contents)) or str(entry.get("summary") or "")
+    return {
+        "title": _text(str(entry.get("title") or "")),
+        "body": _text(body),
+        "url": str(entry.get("link") or ""),
+        "source": outlet,
+        "published_at": _published(entry),
+    }
 
 
 def _published(entry) -> str:
