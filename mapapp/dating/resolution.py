@@ -1,6 +1,6 @@
 """Turning one found expression into an event date, with dateparser doing the parsing.
 
-Each kind of expression (see ``vocabularies.base.KINDS``) has its own rule below;
+Each kind of expression (see ``vocabularies.grammar.KINDS``) has its own rule below;
 ``resolve`` picks it.
 """
 

@@ -1,6 +1,6 @@
 """The embedded gazetteer: a compact on-disk index of GeoNames places, built once and shared.
 
-Build (``build_gazetteer``) reads the PyPI packages listed in sources.py and writes one
+Build (``build_gazetteer``) reads the PyPI packages listed in gazetteer_sources.py and writes one
 pickle file; loading it (``load_gazetteer``) takes about a second and no network, ever.
 The file is written to a temporary name and renamed into place, so concurrent processes
 (web, workers, parallel tests) never see a half-written index.

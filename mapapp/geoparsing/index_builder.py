@@ -1,4 +1,4 @@
-"""Turns the package data (sources.py) and the hand-written tables into the index payload.
+"""Turns the package data (gazetteer_sources.py) and the hand-written tables into the index payload.
 
 Only gazetteer.build_gazetteer calls this; it is slow (about a minute) and memory hungry,
 which is why its result is cached on disk.
@@ -13,7 +13,7 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-from mapapp.geoparsing import sources
+from mapapp.geoparsing import gazetteer_sources as sources
 from mapapp.geoparsing.aliases import (
     COUNTRY_DISPLAY,
     COUNTRY_NAMES,

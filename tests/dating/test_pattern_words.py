@@ -1,4 +1,4 @@
-"""A pattern's words (see ``vocabularies.base.DatePattern``) are in every text it
+"""A pattern's words (see ``vocabularies.grammar.DatePattern``) are in every text it
 matches: skipping it where they are missing never hides a date.
 
 Checked on every match in the evaluation set's sentences (also written with the

@@ -75,7 +75,7 @@ def test_new_york_state_is_not_put_on_new_york_city(geoparser):
 
 
 def test_a_country_point_hedges_between_landmass_and_published_point():
-    from mapapp.geoparsing.sources import _reference_point
+    from mapapp.geoparsing.gazetteer_sources import _reference_point
     assert _reference_point((0.0, 100.0), (4.0, 108.0)) == (1.0, 102.0)
     assert _reference_point(None, (4.0, 108.0)) == (4.0, 108.0)
     lat, lon = _reference_point((0.0, 178.0), (0.0, -178.0))  # across the antimeridian

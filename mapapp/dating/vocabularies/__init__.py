@@ -5,10 +5,10 @@ Languages not listed here get only the numeric patterns (2015-09-17, 17.09.2015)
 """
 
 from mapapp.dating.vocabularies.arabic import ARABIC
-from mapapp.dating.vocabularies.base import KINDS, NUMERIC_ONLY, DatePattern, Vocabulary
 from mapapp.dating.vocabularies.english import ENGLISH
 from mapapp.dating.vocabularies.french import FRENCH
 from mapapp.dating.vocabularies.german import GERMAN
+from mapapp.dating.vocabularies.grammar import KINDS, NUMERIC_ONLY, DatePattern, Vocabulary
 from mapapp.dating.vocabularies.spanish import SPANISH
 
 __all__ = ["KINDS", "VOCABULARIES", "DatePattern", "Vocabulary", "vocabulary_for"]

@@ -1,6 +1,6 @@
 """English date expressions: patterns, reporting verbs, number words, rewrites."""
 
-from mapapp.dating.vocabularies.base import (
+from mapapp.dating.vocabularies.grammar import (
     DAY,
     NUMERIC,
     YEAR,

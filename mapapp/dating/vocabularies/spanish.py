@@ -1,6 +1,6 @@
 """Spanish date expressions: patterns, reporting verbs, number words, rewrites."""
 
-from mapapp.dating.vocabularies.base import (
+from mapapp.dating.vocabularies.grammar import (
     DAY,
     NUMERIC,
     YEAR,

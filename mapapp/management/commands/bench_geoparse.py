@@ -1,7 +1,7 @@
 """`manage.py bench_geoparse [CORPUS.jsonl]`: print the geoparser's speed and size figures.
 
 LGL documents per second on one core (geoparsing alone), gazetteer load time in a fresh
-process, and the peak RSS of a process that loaded it. See mapapp/benchmarks/geoparse.py.
+process, and the peak RSS of a process that loaded it. See mapapp/benchmarks/geoparser.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mapapp.benchmarks.geoparse import cold_start, throughput
+from mapapp.benchmarks.geoparser import cold_start, throughput
 from mapapp.geoparsing import get_geoparser
 
 
