@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 
 from mapapp.importing.jobs import import_job_create
-from mapapp.importing.limits import LIMITS, MB
+from mapapp.importing.limits import LIMITS, size_text
 from mapapp.importing.models import ImportJob, ImportOutcome
 from mapapp.importing.sources import FORMATS
 
@@ -21,7 +21,7 @@ SHOWN_OUTCOMES = 2000  # per kind on the job's page; the counts are always compl
 
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="JSONL, CSV, RSS/Atom (.rss, .atom, .xml), an HTML page, "
-                                     f"or a .zip of HTML pages; at most {LIMITS.upload_bytes // MB} MB.")
+                                     f"or a .zip of HTML pages; at most {size_text(LIMITS.upload_bytes)}.")
     format = forms.ChoiceField(choices=[("auto", "From the file name"),
                                         *((name, name) for name in FORMATS)], initial="auto")
     source = forms.CharField(required=False, max_length=200,
@@ -30,7 +30,7 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > LIMITS.upload_bytes:
-            raise forms.ValidationError(f"The file is larger than {LIMITS.upload_bytes // MB} MB.")
+            raise forms.ValidationError(f"The file is larger than {size_text(LIMITS.upload_bytes)}.")
         return upload
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 
-from mapapp.importing.limits import LIMITS, MB, ImportLimits, ImportRefused
+from mapapp.importing.limits import LIMITS, ImportLimits, ImportRefused, size_text
 from mapapp.importing.pages import PAGE_SUFFIXES, page_record
 from mapapp.importing.records import RawRecord, Rejection
 
@@ -31,7 +31,7 @@ def read_zip(path, limits: ImportLimits = LIMITS) -> Iterator[RawRecord | Reject
                  if not m.is_dir() and m.filename.lower().endswith(tuple(PAGE_SUFFIXES))]
         declared = sum(m.file_size for m in pages)
         if declared > limits.unzipped_bytes:
-            raise ImportRefused(f"the zip unpacks to more than {limits.unzipped_bytes // MB} MB")
+            raise ImportRefused(f"the zip unpacks to more than {size_text(limits.unzipped_bytes)}")
         for member in pages:
             if _ratio(member) > limits.compression_ratio:
                 raise ImportRefused(
@@ -47,7 +47,7 @@ def read_zip(path, limits: ImportLimits = LIMITS) -> Iterator[RawRecord | Reject
                 continue
             unpacked += len(markup)
             if unpacked > limits.unzipped_bytes:  # headers can lie; the bytes cannot
-                raise ImportRefused(f"the zip unpacks to more than {limits.unzipped_bytes // MB} MB")
+                raise ImportRefused(f"the zip unpacks to more than {size_text(limits.unzipped_bytes)}")
             records.append(page_record(markup, where=where, limits=limits))
     return iter(records)
 

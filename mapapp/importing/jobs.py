@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from mapapp.importing.limits import LIMITS, MB, ImportRefused
+from mapapp.importing.limits import LIMITS, ImportRefused, size_text
 from mapapp.importing.models import ImportJob, ImportOutcome
 from mapapp.importing.service import DUPLICATE, IMPORTED, REJECTED, RecordOutcome, articles_import
 from mapapp.importing.sources import read_source
@@ -39,7 +39,7 @@ def import_job_create(*, file_name: str, content: bytes, fmt: str = "auto",
                     default_source=default_source, created_by=created_by)
     if len(content) > LIMITS.upload_bytes:
         job.status = ImportJob.Status.REFUSED
-        job.error = f"the file is larger than {LIMITS.upload_bytes // MB} MB"
+        job.error = f"the file is larger than {size_text(LIMITS.upload_bytes)}"
         job.finished_at = timezone.now()
         job.save()
         return job

@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from mapapp.importing.limits import LIMITS, MB, ImportLimits, json_depth
+from mapapp.importing.limits import LIMITS, ImportLimits, json_depth, size_text
 from mapapp.importing.records import RawRecord, Rejection
 
 
@@ -26,7 +26,7 @@ def read_jsonl(path: Path, limits: ImportLimits = LIMITS) -> Iterator[RawRecord 
 
 def _record(line: str, where: str, limits: ImportLimits) -> RawRecord | Rejection:
     if len(line) > limits.member_bytes:
-        return Rejection(where, f"line longer than {limits.member_bytes // MB} MB")
+        return Rejection(where, f"line longer than {size_text(limits.member_bytes)}")
     if json_depth(line) > limits.json_depth:
         return Rejection(where, f"JSON nested deeper than {limits.json_depth} levels")
     try:

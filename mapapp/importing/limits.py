@@ -32,6 +32,11 @@ class ImportLimits:
 LIMITS = ImportLimits()
 
 
+def size_text(size: int) -> str:
+    """A limit in bytes as an editor reads it: "10 MB", or "900 bytes" below a megabyte."""
+    return f"{size / MB:g} MB" if size >= MB else f"{size} bytes"
+
+
 class ImportRefused(ValueError):
     """A whole file that will not be imported, and why (nothing of it is saved)."""
 
@@ -85,7 +90,7 @@ def html_shape_problem(markup: bytes, limits: ImportLimits = LIMITS) -> str | No
     from lxml import etree, html
 
     if len(markup) > limits.member_bytes:
-        return f"page larger than {limits.member_bytes // MB} MB"
+        return f"page larger than {size_text(limits.member_bytes)}"
     if not markup.strip():
         return None
     try:

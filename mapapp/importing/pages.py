@@ -8,7 +8,14 @@ from pathlib import Path
 
 import trafilatura
 
-from mapapp.importing.limits import LIMITS, ImportLimits, ParseTimeout, html_shape_problem, time_limit
+from mapapp.importing.limits import (
+    LIMITS,
+    ImportLimits,
+    ParseTimeout,
+    html_shape_problem,
+    size_text,
+    time_limit,
+)
 from mapapp.importing.records import RawRecord, Rejection
 
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -25,7 +32,7 @@ def read_page(page: Path, *, where: str | None = None,
               limits: ImportLimits = LIMITS) -> RawRecord | Rejection:
     where = where or page.name
     if page.stat().st_size > limits.member_bytes:
-        return Rejection(where, f"page larger than {limits.member_bytes // (1024 * 1024)} MB")
+        return Rejection(where, f"page larger than {size_text(limits.member_bytes)}")
     return page_record(page.read_bytes(), where=where, limits=limits)
 
 

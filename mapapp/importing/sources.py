@@ -8,7 +8,7 @@ from pathlib import Path
 from mapapp.importing.archives import read_zip
 from mapapp.importing.feeds import read_feed
 from mapapp.importing.jsonl import read_jsonl
-from mapapp.importing.limits import LIMITS, MB, ImportLimits, ImportRefused
+from mapapp.importing.limits import LIMITS, ImportLimits, ImportRefused, size_text
 from mapapp.importing.pages import PAGE_SUFFIXES, read_page, read_pages
 from mapapp.importing.records import RawRecord, Rejection
 from mapapp.importing.tabular import read_csv
@@ -57,7 +57,7 @@ def read_source(path: Path, fmt: str = "auto",
     if not path.exists():
         raise FileNotFoundError(path)
     if path.is_file() and path.stat().st_size > limits.upload_bytes:
-        raise ImportRefused(f"{path.name} is larger than {limits.upload_bytes // MB} MB")
+        raise ImportRefused(f"{path.name} is larger than {size_text(limits.upload_bytes)}")
     if fmt != "auto" and fmt not in FORMATS:
         raise UnknownFormat(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     reader = FORMATS[source_format(path) if fmt == "auto" else fmt]
