@@ -31,4 +31,4 @@ USER conflictmap
 
 EXPOSE 8000
 # WEB_CONCURRENCY sets gunicorn's number of processes.
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000"]

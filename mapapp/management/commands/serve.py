@@ -45,7 +45,8 @@ class Program:
     def start(self) -> None:
         # Its own process group: stopping or killing the program reaches its children too
         # (a Celery worker's pool, gunicorn's workers), and none is left behind.
-        self.process = subprocess.Popen(self.args, start_new_session=True)
+        # From the repository, where gunicorn finds gunicorn.conf.py and celery finds config.
+        self.process = subprocess.Popen(self.args, cwd=settings.BASE_DIR, start_new_session=True)
         self.started_at = time.monotonic()
 
     @property
@@ -183,9 +184,9 @@ def _laptop_programs(host: str, port: str) -> list[Program]:
 
 def _production_programs(host: str, port: str) -> list[Program]:
     return [
-        # gunicorn reads WEB_CONCURRENCY for its number of processes.
+        # Further settings in gunicorn.conf.py, read from the repository (the current directory).
         Program("Web server (gunicorn)", [sys.executable, "-m", "gunicorn", "config.wsgi:application",
-                                          "--bind", f"{host}:{port}", "--access-logfile", "-"]),
+                                          "--bind", f"{host}:{port}"]),
         Program("Worker", _celery("worker", "--concurrency", _worker_concurrency())),
         Program("Beat", _celery("beat", "--schedule",
                                 str(settings.VAR_DIR / "celerybeat-schedule"))),
