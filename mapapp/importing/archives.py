@@ -3,6 +3,7 @@ name can escape a folder or be too long for the file system) and held to the lim
 how many members, how many bytes they really unpack to, how much each is compressed."""
 from __future__ import annotations
 
+import time
 import zipfile
 from collections.abc import Iterator
 
@@ -39,7 +40,11 @@ def read_zip(path, limits: ImportLimits = LIMITS) -> Iterator[RawRecord | Reject
                     f"{limits.compression_ratio}: a zip bomb, not a saved page")
         records: list[RawRecord | Rejection] = []
         unpacked = 0
+        started = time.monotonic()
         for member in pages:
+            if time.monotonic() - started > limits.seconds_per_import:
+                raise ImportRefused(f"reading the zip's pages took more than "
+                                    f"{limits.seconds_per_import:g} s")
             where = _shown(member.filename)
             markup = _unpack(archive, member, limits.member_bytes)
             if isinstance(markup, str):

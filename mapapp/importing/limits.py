@@ -27,6 +27,7 @@ class ImportLimits:
     html_depth: int = 100
     html_elements: int = 50_000
     seconds_per_file: float = 20.0
+    seconds_per_import: float = 600.0  # all the pages of a zip or folder together
 
 
 LIMITS = ImportLimits()

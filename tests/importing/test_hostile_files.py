@@ -276,3 +276,10 @@ def test_a_run_overtaken_by_another_run_of_the_same_job_saves_nothing_twice(monk
 
     import_job_run(job_id=job.pk)
     assert not Article.objects.exists() and not ImportOutcome.objects.exists()
+
+
+def test_a_zip_whose_pages_together_take_too_long_is_refused(tmp_path):
+    archive = tmp_path / "pages.zip"
+    archive.write_bytes(zipped({f"page{n}.html": PAGE.replace("Aleppo", f"Aleppo {n}") for n in range(5)}))
+    with pytest.raises(ImportRefused, match="reading the zip's pages took more than 0 s"):
+        read_zip(archive, ImportLimits(seconds_per_import=0))
