@@ -16,7 +16,8 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
-## Install into .venv and run web + worker on SQLite and the filesystem broker.
+## Install into .venv and run web + worker on SQLite and the filesystem broker, DEBUG off
+## (DEBUG=true make run for tracebacks in the browser); a program that dies is restarted.
 run: $(VENV)/.runtime
 	DJANGO_SETTINGS_MODULE=config.settings.local $(PY) manage.py serve
 
