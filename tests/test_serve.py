@@ -68,7 +68,7 @@ def alive(pid: int) -> bool:
 class Serve:
     """`manage.py serve` in its own process group, its output in a log file."""
 
-    def __init__(self, tmp_path: Path, *args: str, **env: str) -> None:
+    def __init__(self, tmp_path: Path, *args: str, background: bool = False, **env: str) -> None:
         self.port = free_port()
         self.log = tmp_path / "serve.log"
         self.env = {
@@ -80,9 +80,12 @@ class Serve:
             **env,
         }
         with self.log.open("wb") as log:
+            # `background`: started as `cmd &` from a shell script is, with SIGINT ignored.
+            ignore_sigint = (lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None
             self.process = subprocess.Popen([sys.executable, "manage.py", "serve", *args], cwd=REPO,
                                             env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                            start_new_session=True)
+                                            start_new_session=True,
+                                            preexec_fn=ignore_sigint)  # noqa: PLW1509 (one signal() call)
 
     def manage(self, *args: str) -> str:
         """Run another management command against the same database and broker."""
@@ -107,8 +110,8 @@ class Serve:
 def serve(tmp_path):
     started: list[Serve] = []
 
-    def start(*args: str, **env: str) -> Serve:
-        started.append(Serve(tmp_path, *args, **env))
+    def start(*args: str, background: bool = False, **env: str) -> Serve:
+        started.append(Serve(tmp_path, *args, background=background, **env))
         return started[-1]
 
     yield start
@@ -127,6 +130,19 @@ def test_serve_starts_web_and_worker_and_maps_the_demo_articles(serve):
     assert status == 200 and b'id="map"' in page
     server.stop()
     assert "Worker started" in server.log.read_text()
+    assert not any(alive(pid) for _, pid in started_programs(server.log))
+
+
+def test_serve_started_in_the_background_still_stops_everything_on_sigint(serve):
+    server = serve("--no-demo", background=True)
+    wait_until(lambda: fetch(f"http://127.0.0.1:{server.port}/api/places"), timeout=60,
+               message="the web server did not answer")
+    pids = [pid for _, pid in started_programs(server.log)]
+    assert len(pids) == 2
+    server.stop(signal.SIGINT)
+    assert server.process.returncode == 0
+    assert "Stopping..." in server.log.read_text()
+    assert not any(alive(pid) for pid in pids)
 
 
 def test_serve_runs_without_debug_and_still_serves_the_static_files(serve):

@@ -147,16 +147,16 @@ class Command(BaseCommand):
             programs = _laptop_programs(host, port)
 
         supervisor = Supervisor(programs, report=self._report)
-        # SIGTERM (docker stop, systemd) stops everything as Ctrl-C does.
-        signal.signal(signal.SIGTERM, lambda *_: supervisor.stopping.set())
+        # Ctrl-C, SIGTERM (docker stop, systemd) and a closed terminal all stop everything.
+        # Set explicitly: a shell starting `serve` in the background ignores SIGINT for it.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, lambda *_: supervisor.stopping.set())
         supervisor.start_all()
         self._report(f"Map: http://{host}:{port}/  Admin: http://{host}:{port}/admin/")
         try:
             supervisor.watch()
-        except KeyboardInterrupt:
-            pass
         finally:
-            self.stdout.write("Stopping...")
+            self._report("Stopping...")
             supervisor.stop()
 
 
