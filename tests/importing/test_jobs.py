@@ -8,7 +8,7 @@ from django.urls import reverse
 from mapapp import tasks
 from mapapp.importing.jobs import NOT_QUEUED_NOTE
 from mapapp.importing.limits import ImportLimits
-from mapapp.models import ImportJob
+from mapapp.models import Article, ImportJob
 from tests.conftest import wait_until
 from tests.importing.helpers import article, assert_report_is_exact, jsonl
 
@@ -38,6 +38,9 @@ def test_an_upload_is_imported_by_a_real_worker_in_the_background(client, celery
     assert (job.status, job.imported, job.rejected) == (ImportJob.Status.DONE, 30, 1)
     page = client.get(response["Location"]).content.decode()
     assert "30 imported, 0 duplicates, 1 rejected." in page and "wire.jsonl line 31" in page
+    # The imported articles were submitted for processing as they were saved.
+    wait_until(lambda: not Article.objects.exclude(status=Article.Status.DONE).exists(), timeout=60,
+               message="the imported articles were not processed")
 
 
 @pytest.mark.django_db
