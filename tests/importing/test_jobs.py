@@ -57,6 +57,8 @@ def test_the_job_page_shows_progress_while_the_import_waits_or_runs(client):
     page = client.get(response["Location"]).content.decode()
     assert "Done" in page and "refresh" not in page
     assert client.get(reverse("mapapp_article_import")).content.decode().count("wire.jsonl") == 1
+    imports = client.get(reverse("admin:mapapp_importjob_changelist"))
+    assert imports.status_code == 200 and "wire.jsonl" in imports.content.decode()
 
 
 @pytest.mark.django_db
