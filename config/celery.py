@@ -11,4 +11,4 @@ app.autodiscover_tasks()
 
 # Registers the remote-control command the sweep uses to ask workers what they hold,
 # and the workers' own database session settings.
-from mapapp import liveness, worker_session  # noqa: E402,F401
+from mapapp.processing import liveness, worker_session  # noqa: E402,F401

@@ -8,13 +8,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from mapapp import (
-    admin_import,  # noqa: F401  (registers the import jobs' admin)
-    services,
-)
+from mapapp import admin_import  # noqa: F401  (registers the import jobs' admin)
 from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
-from mapapp.queueing import articles_enqueue_on_commit
+from mapapp.processing import service
+from mapapp.processing.submit import article_save, articles_submit
 from mapapp.review import admin_views, roles
 from mapapp.review.decisions import decision_from_mention_edit
 from mapapp.review.publishing import articles_set_publication
@@ -145,7 +143,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        article_save(article=obj)
 
     def save_formset(self, request, form, formset, change: bool) -> None:
         super().save_formset(request, form, formset, change)
@@ -160,8 +158,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.action(description="Re-process the selected articles")
     def reprocess(self, request, queryset) -> None:
         ids = list(queryset.values_list("pk", flat=True))
-        services.articles_reset_for_processing(article_ids=ids)
-        articles_enqueue_on_commit(article_ids=ids)
+        service.articles_reset_for_processing(article_ids=ids)
+        articles_submit(article_ids=ids)
         self.message_user(request, f"{len(ids)} article(s) queued for processing.",
                           messages.SUCCESS)
 
@@ -251,8 +249,8 @@ class PlaceDecisionAdmin(SimpleHistoryAdmin):
 def _reprocess_after_undo(request, article_ids: list[int]) -> None:
     """A deleted decision no longer holds the mentions: re-process so the machine's
     choice (or a rule) takes over again."""
-    services.articles_reset_for_processing(article_ids=article_ids)
-    articles_enqueue_on_commit(article_ids=article_ids)
+    service.articles_reset_for_processing(article_ids=article_ids)
+    articles_submit(article_ids=article_ids)
     messages.info(request, f"{len(article_ids)} article(s) queued for re-processing without "
                            "the deleted decision(s).")
 

@@ -80,17 +80,26 @@ class Article(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         if {"content_hash", "published_at"} <= set(field_names):
-            instance._processed_inputs = instance._inputs()
+            instance._saved_inputs = (instance.content_hash, instance.published_at)
         return instance
 
+    def processing_inputs_changed(self) -> bool:
+        """Whether what processing reads (the text, and the publication date relative
+        dates are resolved against) differs from what was last saved; always true for an
+        article not saved yet, or loaded without those fields."""
+        return (content_hash(self.body), self.published_at) != getattr(self, "_saved_inputs", None)
+
     def save(self, *args, **kwargs) -> None:
-        """Save, and when the text or its date changed, mark the article pending; the
-        post_save signal then queues it for processing once the transaction commits."""
+        """Save; when the processing inputs changed (`processing_inputs_changed`), mark
+        the article pending, since its mentions no longer match its text. Saving queues
+        nothing: mapapp.processing.submit.article_save saves and submits it for
+        processing. An article saved any other way stays pending until the periodic
+        sweep (mapapp/processing/sweep.py) queues it."""
+        changed = self.processing_inputs_changed()
         self.content_hash = content_hash(self.body)
         if self.url == "":
             self.url = None
         update_fields = kwargs.get("update_fields")
-        changed = self._inputs() != getattr(self, "_processed_inputs", None)
         if update_fields is not None:
             changed = changed and bool({"body", "published_at"} & set(update_fields))
         if changed:
@@ -100,12 +109,8 @@ class Article(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "status", "status_changed_at",
                                            "last_error", "content_hash"}
-        self._text_changed = changed  # read by the post_save receiver in mapapp/signals.py
         super().save(*args, **kwargs)
-        self._processed_inputs = self._inputs()
-
-    def _inputs(self) -> tuple:
-        return (self.content_hash, self.published_at)
+        self._saved_inputs = (self.content_hash, self.published_at)
 
 
 class Place(models.Model):

@@ -1,10 +1,14 @@
-"""Celery tasks: thin shells that take article ids and call the services."""
+"""Celery tasks: thin shells that take article ids and call mapapp.processing.
+
+Celery finds them here (autodiscovery of `<app>.tasks`) under the names
+"mapapp.tasks.*", which the beat schedule and processing.submit send them by."""
 import logging
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 
-from mapapp import queueing, recovery, services
+from mapapp.processing import service, submit, sweep
+from mapapp.processing.service import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -23,23 +27,23 @@ def process_articles(self, article_ids: list[int]) -> dict:
     temporary one (an online geocoder timing out) is retried with backoff for that
     article alone."""
     ids = [int(pk) for pk in article_ids]
-    outcomes = services.articles_process(article_ids=ids)
+    outcomes = service.articles_process(article_ids=ids)
     processed = [o.article_id for o in outcomes if o.processed]
     for outcome in outcomes:
-        if outcome.reason == "deferred":
-            queueing.article_enqueue(article_id=outcome.article_id)
-    retry = [o for o in outcomes if o.reason == "retry"]
+        if outcome.outcome is Outcome.DEFERRED:
+            submit.articles_send(article_ids=[outcome.article_id])
+    retry = [o for o in outcomes if o.outcome is Outcome.RETRY]
     if retry:
         _retry_later(self, retry)
     return {"article_ids": ids, "processed": processed, "mentions": sum(o.mentions for o in outcomes)}
 
 
-def _retry_later(task, outcomes: list[services.ProcessingOutcome]) -> None:
+def _retry_later(task, outcomes: list[service.ProcessingOutcome]) -> None:
     """Queue the temporarily failed articles again with exponential backoff, or record
     them as failed once the retries are spent."""
     if task.request.retries >= task.max_retries:
         for outcome in outcomes:
-            services.article_mark_failed(
+            service.article_mark_failed(
                 article_id=outcome.article_id,
                 error=f"Gave up after {task.request.retries} retries: {outcome.error}",
             )
@@ -54,7 +58,7 @@ def _retry_later(task, outcomes: list[services.ProcessingOutcome]) -> None:
 def requeue_stale_articles() -> dict:
     """Queue again the articles nobody is going to process: saved while the broker was
     down, or held by a worker that died. Runs every SWEEP_INTERVAL_SECONDS (beat)."""
-    report = recovery.articles_requeue_orphaned()
+    report = sweep.articles_requeue_orphaned()
     return {"claims_released": report.claims_released, "pending_requeued": report.pending_requeued}
 
 

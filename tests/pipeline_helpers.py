@@ -18,6 +18,7 @@ from celery import current_app
 from django.db import transaction
 
 from mapapp.models import Article
+from mapapp.processing.submit import article_save
 from tests.conftest import REPO, database_url_for_workers
 
 DEMO = REPO / "mapapp" / "demo" / "articles.json"
@@ -171,11 +172,12 @@ def save_articles(count: int, *, tag: str = "", bulk: bool = False) -> list[int]
     ids = []
     for number in range(count):
         demo = demos[number % len(demos)]
-        article = Article.objects.create(
+        article = Article(
             title=f"{demo['title']} ({tag}{number})",
             published_at=demo["published_at"],
             body=f"{demo['body']}\n\nDispatch {tag}{number}.",
         )
+        article_save(article=article)
         ids.append(article.pk)
     return ids
 

@@ -2,8 +2,8 @@
 processing service (geoparser, gazetteer, database), and users in real roles."""
 from django.contrib.auth import get_user_model
 
-from mapapp import services
 from mapapp.models import Article, Mention
+from mapapp.processing import service
 from mapapp.review.roles import editors_group_sync
 
 # A story about Lebanon's Tripoli that names no Lebanese place besides it: the machine
@@ -19,14 +19,14 @@ def processed_article(body: str, *, title: str = "Clashes in Tripoli",
                       publication: str = Article.Publication.DRAFT) -> Article:
     article = Article.objects.create(title=title, body=body, publication=publication,
                                      source="Test wire")
-    outcome = services.article_process(article_id=article.pk)
+    outcome = service.article_process(article_id=article.pk)
     assert outcome.processed, outcome
     return Article.objects.get(pk=article.pk)
 
 
 def reprocess(article: Article) -> Article:
-    services.articles_reset_for_processing(article_ids=[article.pk])
-    outcome = services.article_process(article_id=article.pk)
+    service.articles_reset_for_processing(article_ids=[article.pk])
+    outcome = service.article_process(article_id=article.pk)
     assert outcome.processed, outcome
     return Article.objects.get(pk=article.pk)
 

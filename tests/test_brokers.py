@@ -10,8 +10,8 @@ import pytest
 from celery import current_app
 from django.db import connection
 
-from mapapp.liveness import articles_held_by_live_workers
-from mapapp.queueing import queue_depth
+from mapapp.processing.liveness import articles_held_by_live_workers
+from mapapp.processing.submit import queue_depth
 from tests.conftest import REPO
 from tests.pipeline_helpers import (
     Worker,

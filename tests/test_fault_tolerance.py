@@ -9,7 +9,7 @@ import pytest
 from django.db import OperationalError, close_old_connections, connection
 
 from mapapp.models import Article, Mention
-from mapapp.queueing import NOT_QUEUED_NOTE
+from mapapp.processing.submit import NOT_QUEUED_NOTE, article_save
 from tests.conftest import wait_until
 from tests.pipeline_helpers import (
     RedisServer,
@@ -63,8 +63,9 @@ def test_a_worker_killed_mid_batch_loses_no_article_and_doubles_no_mention(tmp_p
         # A long article in the middle of the batch: the worker is surely holding it
         # when it is killed, so recovery of a claim is exercised, not only of queued work.
         long_demo = demo_bodies()[0]
-        slow = Article.objects.create(title="A long dispatch", published_at=long_demo["published_at"],
-                                      body="\n\n".join([long_demo["body"]] * 150))
+        slow = Article(title="A long dispatch", published_at=long_demo["published_at"],
+                       body="\n\n".join([long_demo["body"]] * 150))
+        article_save(article=slow)
         ids += [slow.pk, *save_articles(349, tag="b", bulk=True)]
         wait_until(lambda: Article.objects.get(pk=slow.pk).status == Article.Status.PROCESSING,
                    timeout=120, interval=0.02, message="the long article was never claimed")

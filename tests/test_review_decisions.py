@@ -182,7 +182,7 @@ def test_an_edit_in_the_mention_admin_becomes_a_decision_that_sticks(client, tri
 def test_deleting_a_decision_hands_the_name_back_to_the_machine(client, tripoli_article):
     from django.urls import reverse
 
-    from mapapp import services
+    from mapapp.processing import service
 
     editor = make_editor()
     client.force_login(editor)
@@ -195,6 +195,6 @@ def test_deleting_a_decision_hands_the_name_back_to_the_machine(client, tripoli_
     assert response.status_code == 302
     tripoli_article.refresh_from_db()
     assert tripoli_article.status == "pending"
-    services.article_process(article_id=tripoli_article.pk)
+    service.article_process(article_id=tripoli_article.pk)
     assert [(m.place.country_code, m.review) for m in mentions_of(tripoli_article, "Tripoli")] \
         == [(LIBYA, Mention.Review.MACHINE)] * 2

@@ -1,7 +1,8 @@
 import pytest
 
-from mapapp import queueing, services, tasks
+from mapapp import tasks
 from mapapp.models import Article
+from mapapp.processing import service
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_an_unexpected_error_is_recorded_on_the_article(monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("the parser choked")
 
-    monkeypatch.setattr(services, "findings_from_text", broken)
+    monkeypatch.setattr(service, "findings_from_text", broken)
     result = tasks.process_articles.apply(args=([article.pk],)).get()
     assert result["processed"] == []
     article.refresh_from_db()
@@ -33,9 +34,22 @@ def test_a_missing_article_is_not_an_error():
     assert tasks.process_articles.apply(args=([987654],)).get()["processed"] == []
 
 
-def test_articles_go_to_the_workers_in_batches_of_the_configured_size(monkeypatch, settings):
-    settings.PROCESSING_BATCH_SIZE = 2
+def test_articles_a_slow_batch_mate_left_unread_are_queued_again_each_on_its_own(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    first, slow, *unread = (Article.objects.create(title=name, body=f"Shelling in {name}.")
+                            for name in ("Aleppo", "Homs", "Hama", "Idlib"))
+    real = service.findings_from_text
+
+    def homs_takes_forever(text, **kwargs):
+        if "Homs" in text:
+            raise SoftTimeLimitExceeded()
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(service, "findings_from_text", homs_takes_forever)
     sent = []
-    monkeypatch.setattr(tasks.process_articles, "apply_async", lambda args, **options: sent.append(args[0]))
-    assert queueing.articles_enqueue(article_ids=[5, 6, 7, 8, 9]) == 5
-    assert sent == [[5, 6], [7, 8], [9]]
+    monkeypatch.setattr(tasks.process_articles, "apply_async",
+                        lambda args, kwargs=None, **options: sent.append(args[0]))
+    result = tasks.process_articles.apply(args=([first.pk, slow.pk, *(a.pk for a in unread)],)).get()
+    assert result["processed"] == [first.pk]
+    assert sent == [[article.pk] for article in unread]

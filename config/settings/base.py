@@ -200,7 +200,7 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Articles saved in one transaction (a bulk import) are processed this many to a task:
 # one claim, one place lookup and one write per batch instead of per article.
 PROCESSING_BATCH_SIZE = env_int("PROCESSING_BATCH_SIZE", 25)
-# The sweep (mapapp/recovery.py) re-queues an article pending or claimed longer than the
+# The sweep (mapapp/processing/sweep.py) re-queues an article pending or claimed longer than the
 # grace period once the broker and the live workers show nobody holds it; when they
 # cannot be asked, only after PROCESSING_STALE_AFTER_SECONDS (above the hard time limit,
 # so a live worker's claim is never taken on age alone).
@@ -209,9 +209,9 @@ SWEEP_GRACE_SECONDS = env_int("SWEEP_GRACE_SECONDS", 15)
 SWEEP_ASK_TIMEOUT_SECONDS = env_float("SWEEP_ASK_TIMEOUT_SECONDS", 1.0)
 # Celery closes a worker's database connections after every task unless told to reuse
 # them; a new PostgreSQL connection per article cost ~50 ms here. Reused connections are
-# still health-checked and aged (CONN_MAX_AGE) before each task: mapapp/worker_session.py.
+# still health-checked and aged (CONN_MAX_AGE) before each task: mapapp/processing/worker_session.py.
 CELERY_DB_REUSE_MAX = 1000
-# Workers need not wait for the disk on PostgreSQL commits: see mapapp/worker_session.py.
+# Workers need not wait for the disk on PostgreSQL commits: see mapapp/processing/worker_session.py.
 WORKER_SYNCHRONOUS_COMMIT = env_bool("WORKER_SYNCHRONOUS_COMMIT", False)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {

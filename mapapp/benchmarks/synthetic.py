@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from mapapp.models import Article, Mention, Place, content_hash
-from mapapp.revision import revision_bump
+from mapapp.processing.revision import revision_bump
 
 SOURCES = [
     "Reuters", "Associated Press", "Agence France-Presse", "BBC News", "Deutsche Welle",

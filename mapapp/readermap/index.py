@@ -3,7 +3,7 @@ questions (which places, how many mentions, when) are answered with vectorised
 numpy operations instead of a GROUP BY over a million rows on every pan or drag.
 
 Each process builds the index once and rebuilds it when the database's map revision
-(mapapp.revision) moves on; a request pays one tiny query to check that. Passages,
+(mapapp.processing.revision) moves on; a request pays one tiny query to check that. Passages,
 free-text search and exports still read the database."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import numpy as np
 from django.db import connection
 
 from mapapp.models import Article, Mention, Place
-from mapapp.revision import revision_current
+from mapapp.processing.revision import revision_current
 
 EPOCH = dt.date(1970, 1, 1)
 # Days for mentions with no date at all: outside every bounded window.

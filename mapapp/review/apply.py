@@ -1,6 +1,6 @@
 """Editors' corrections applied to freshly built mentions, so that re-processing an
-article never undoes them. Called by mapapp.services (articles_process), inside the
-transaction that replaces a batch's mentions."""
+article never undoes them. Called by mapapp.processing.service (articles_process),
+inside the transaction that replaces a batch's mentions."""
 from collections import defaultdict
 
 from mapapp.geoparsing.normalize import folded_name

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mapapp.models import Article
+from mapapp.processing.submit import article_save
 from tests.conftest import wait_until
 from tests.review_support import TRIPOLI_STORY, make_editor
 
@@ -44,8 +45,8 @@ def test_an_editor_moves_tripoli_to_lebanon_and_it_stays_there(
     live_server, page, celery_worker_process
 ):
     make_editor()
-    article = Article.objects.create(title="Clashes in Tripoli", source="Test wire",
-                                     body=TRIPOLI_STORY, publication="published")
+    article = Article(title="Clashes in Tripoli", source="Test wire", body=TRIPOLI_STORY, publication="published")
+    article_save(article=article)
     wait_until(lambda: processed(article.pk), timeout=60, message="not processed")
 
     # A reader sees the machine's guess: the Libyan capital.

@@ -20,6 +20,7 @@ from django.utils import timezone
 from mapapp.benchmarks.pipeline.corpus import BenchArticle, news_articles, real_articles, short_articles
 from mapapp.benchmarks.pipeline.figures import percentile
 from mapapp.models import Article, Mention
+from mapapp.processing.submit import article_save
 
 SAVE_CHUNK = 50
 
@@ -80,8 +81,9 @@ def _save(articles: list[BenchArticle]) -> list[int]:
     for start in range(0, len(articles), SAVE_CHUNK):
         with transaction.atomic():
             for item in articles[start : start + SAVE_CHUNK]:
-                ids.append(Article.objects.create(title=item.title, body=item.body,
-                                                  published_at=item.published_at).pk)
+                article = Article(title=item.title, body=item.body, published_at=item.published_at)
+                article_save(article=article)
+                ids.append(article.pk)
     return ids
 
 

@@ -30,7 +30,7 @@ from django.db import connection
 
 from mapapp.benchmarks.synthetic import generate
 from mapapp.models import Article, Mention, Place
-from mapapp.revision import revision_bump
+from mapapp.processing.revision import revision_bump
 
 REPO = Path(settings.BASE_DIR)
 CHROMIUM = "/usr/bin/chromium"

@@ -1,15 +1,16 @@
-"""Writes: turning an article's text into mentions of places, and keeping each
-article's processing status truthful. Views, admin actions, commands and Celery
-tasks call these; they hold no logic of their own.
+"""Writes: turning an article's text into mentions of places (claim -> parse ->
+store), and keeping each article's processing status truthful. Celery tasks, admin
+actions and commands call these; they hold no logic of their own.
 
 Articles are processed in batches (a bulk import queues them a few dozen to a task):
 the text of each is read on its own, but the database sees one claim, one place lookup
 and one write per batch. That is where the throughput comes from: per article, the
-round trips and commits cost more than reading the text (see README, Background
-processing). A failure stays with its own article and never costs its batch-mates."""
+round trips and commits cost more than reading the text (see README,
+Throughput). A failure stays with its own article and never costs its batch-mates."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import json
 import logging
@@ -22,13 +23,13 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from mapapp.copying import copy_rows
 from mapapp.dating import EventDate, date_passages
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
+from mapapp.processing.copying import copy_rows
+from mapapp.processing.revision import revision_bump
 from mapapp.review.apply import mentions_apply_editorial
-from mapapp.revision import revision_bump
 
 logger = logging.getLogger(__name__)
 
@@ -41,18 +42,30 @@ class TemporaryProcessingError(Exception):
     """A failure worth retrying later (a service that timed out or was unreachable)."""
 
 
+class Outcome(enum.Enum):
+    """What processing did with one article of a batch."""
+
+    DONE = "done"  # its mentions are stored and it is marked done
+    NOT_CLAIMABLE = "not claimable"  # missing, done already, or another worker's live claim
+    CLAIM_LOST = "claim lost"  # the sweep handed it on while this claim read its text
+    FAILED = "failed"  # a permanent error, recorded on the article for an editor
+    RETRY = "retry"  # a temporary error: pending again, for the caller to retry later
+    DEFERRED = "deferred"  # a batch-mate ran out of time first: pending again, to be queued on its own
+
+
 @dataclass(frozen=True)
 class ProcessingOutcome:
-    """What became of one article of a batch. `reason` when not processed:
-    "not claimable", "claim lost", "failed", "retry" (a temporary error: the article
-    is pending again and the caller retries it later), "deferred" (a batch-mate ran out
-    of time first; pending again and to be queued on its own)."""
+    """What became of one article of a batch: its outcome, the mentions stored when
+    done, the error when it failed or is to be retried."""
 
     article_id: int
-    processed: bool
+    outcome: Outcome
     mentions: int = 0
-    reason: str = ""
     error: str = ""
+
+    @property
+    def processed(self) -> bool:
+        return self.outcome is Outcome.DONE
 
 
 @dataclass(slots=True)
@@ -134,8 +147,7 @@ def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
     rows. One outcome per id, in order."""
     claimed_at = timezone.now()
     claimed = articles_claim(article_ids=article_ids, now=claimed_at)
-    outcomes = {pk: ProcessingOutcome(pk, processed=False, reason="not claimable")
-                for pk in article_ids if pk not in claimed}
+    outcomes = {pk: ProcessingOutcome(pk, Outcome.NOT_CLAIMABLE) for pk in article_ids if pk not in claimed}
     articles = Article.objects.filter(pk__in=claimed).only("pk", "body", "published_at", "created_at")
     by_id = {article.pk: article for article in articles}
     order = sorted(claimed)
@@ -152,7 +164,7 @@ def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
             break
         except TemporaryProcessingError as exc:
             article_release(article_id=pk, error=f"Will retry: {exc}")
-            outcomes[pk] = ProcessingOutcome(pk, False, reason="retry", error=str(exc))
+            outcomes[pk] = ProcessingOutcome(pk, Outcome.RETRY, error=str(exc))
         except Exception as exc:  # every failure must reach the editor
             logger.exception("Processing article %s failed", pk)
             outcomes[pk] = _failed(pk, claimed_at, f"{type(exc).__name__}: {exc}")
@@ -196,8 +208,7 @@ def _write(mentions: dict[int, list[MentionDraft]], claimed_at: dt.datetime) -> 
             .filter(pk__in=mentions, status=Article.Status.PROCESSING, processing_started_at=claimed_at)
             .values_list("pk", flat=True)
         )
-        outcomes = {pk: ProcessingOutcome(pk, processed=False, reason="claim lost")
-                    for pk in mentions if pk not in ours}
+        outcomes = {pk: ProcessingOutcome(pk, Outcome.CLAIM_LOST) for pk in mentions if pk not in ours}
         if not ours:
             return outcomes
         now = timezone.now()
@@ -211,7 +222,7 @@ def _write(mentions: dict[int, list[MentionDraft]], claimed_at: dt.datetime) -> 
         mentions_apply_editorial(kept)
         mentions_insert([m for rows in kept.values() for m in rows])
         revision_bump()  # the reader map's in-memory index rebuilds on next request
-    outcomes.update({pk: ProcessingOutcome(pk, processed=True, mentions=len(rows)) for pk, rows in kept.items()})
+    outcomes.update({pk: ProcessingOutcome(pk, Outcome.DONE, mentions=len(rows)) for pk, rows in kept.items()})
     return outcomes
 
 
@@ -220,7 +231,7 @@ def _failed(article_id: int, claimed_at: dt.datetime, error: str) -> ProcessingO
     Article.objects.filter(
         pk=article_id, status=Article.Status.PROCESSING, processing_started_at=claimed_at
     ).update(status=Article.Status.FAILED, last_error=error[:MAX_ERROR_CHARS], status_changed_at=timezone.now())
-    return ProcessingOutcome(article_id, processed=False, reason="failed", error=error)
+    return ProcessingOutcome(article_id, Outcome.FAILED, error=error)
 
 
 def _deferred(article_ids: list[int], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
@@ -228,7 +239,7 @@ def _deferred(article_ids: list[int], claimed_at: dt.datetime) -> dict[int, Proc
     Article.objects.filter(
         pk__in=article_ids, status=Article.Status.PROCESSING, processing_started_at=claimed_at
     ).update(status=Article.Status.PENDING, status_changed_at=timezone.now())
-    return {pk: ProcessingOutcome(pk, processed=False, reason="deferred") for pk in article_ids}
+    return {pk: ProcessingOutcome(pk, Outcome.DEFERRED) for pk in article_ids}
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
@@ -363,7 +374,7 @@ def _place(toponym: Toponym) -> Place:
 
 
 def mentions_insert(drafts: list[MentionDraft]) -> None:
-    """Write drafts as Mention rows: through COPY on PostgreSQL (see mapapp.copying),
+    """Write drafts as Mention rows: through COPY on PostgreSQL (see mapapp/processing/copying.py),
     bulk_create elsewhere."""
     if connection.vendor != "postgresql":
         Mention.objects.bulk_create(

@@ -1,11 +1,24 @@
-"""Hand articles to the background worker once the saving transaction commits, and ask
-the broker how much work is waiting."""
+"""Starting processing: save an article and hand it to the workers once the saving
+transaction commits, send articles now, and ask the broker how much work is waiting.
+
+Every product path that saves article text (the admin, the importer, `load_demo`) calls
+`article_save`, and the re-process actions call `articles_submit`: processing starts by
+this explicit call, never as a side effect of a save. An article saved some other way
+(a raw ORM write, a shell) is marked pending by the model and simply waits for the
+periodic sweep (sweep.py) to queue it.
+
+Tasks are sent by name, so this module does not import mapapp.tasks (which imports it)."""
 from __future__ import annotations
 
 import logging
 
+from celery import current_app
 from django.conf import settings
 from django.db import transaction
+from kombu.exceptions import ChannelError
+
+from mapapp.models import Article
+from mapapp.processing.liveness import PROCESS_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -13,59 +26,60 @@ logger = logging.getLogger(__name__)
 NOT_QUEUED_NOTE = "Not queued yet: the task queue was unreachable. It is queued again automatically."
 
 
-class EnqueueBatch:
-    """The articles one transaction saved, queued together once it commits: a bulk
+def article_save(*, article: Article) -> bool:
+    """Save `article`. When its text or publication date changed (or it is new) the
+    model marks it pending, and it is submitted for processing once the current
+    transaction commits. Whether it was submitted."""
+    changed = article.processing_inputs_changed()
+    article.save()
+    if changed:
+        articles_submit(article_ids=[article.pk])
+    return changed
+
+
+class SubmitBatch:
+    """The articles one transaction submitted, sent together once it commits: a bulk
     import of a hundred articles becomes a few tasks of PROCESSING_BATCH_SIZE, not a
-    hundred (see services.articles_process for why that matters)."""
+    hundred (see service.articles_process for why that matters)."""
 
     def __init__(self, article_ids: list[int]) -> None:
         self.article_ids = article_ids
 
     def __call__(self) -> None:
-        articles_enqueue(article_ids=self.article_ids)
+        articles_send(article_ids=self.article_ids)
 
 
-def article_enqueue_on_commit(*, article_id: int) -> None:
-    """Queue processing after commit. If the broker is unreachable the article stays
-    pending (with a note saying so) and the periodic sweep queues it later: saving
-    never fails because of the broker."""
-    articles_enqueue_on_commit(article_ids=[article_id])
-
-
-def articles_enqueue_on_commit(*, article_ids: list[int]) -> None:
-    """`article_enqueue_on_commit` for several articles: one batch per transaction."""
+def articles_submit(*, article_ids: list[int]) -> None:
+    """Queue the articles for processing once the current transaction commits (at once
+    outside a transaction), one batch per transaction; a rolled-back transaction queues
+    nothing. If the broker is unreachable the articles stay pending (with a note saying
+    so) and the periodic sweep queues them later: saving never fails because of the
+    broker."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        articles_enqueue(article_ids=article_ids)
+        articles_send(article_ids=article_ids)
         return
     # Join the batch this transaction already holds. Django drops a callback with the
     # savepoint it was registered in, so a batch found here is one that will still be
-    # sent; articles saved after that savepoint rolled back start a new one.
+    # sent; articles submitted after that savepoint rolled back start a new one.
     for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, EnqueueBatch):
+        if isinstance(callback, SubmitBatch):
             callback.article_ids.extend(article_ids)
             return
-    transaction.on_commit(EnqueueBatch(list(article_ids)))
+    transaction.on_commit(SubmitBatch(list(article_ids)))
 
 
-def article_enqueue(*, article_id: int) -> bool:
-    """Send one article to the worker now. False (and a note on the article) when the
-    broker could not take it."""
-    return articles_enqueue(article_ids=[article_id]) == 1
-
-
-def articles_enqueue(*, article_ids: list[int]) -> int:
+def articles_send(*, article_ids: list[int]) -> int:
     """Send articles to the workers now, PROCESSING_BATCH_SIZE to a task. How many the
     broker took; those it refused get a note and wait for the sweep."""
-    from mapapp.tasks import process_articles
-
     size = max(1, settings.PROCESSING_BATCH_SIZE)
     queued = 0
     for start in range(0, len(article_ids), size):
         chunk = list(dict.fromkeys(article_ids[start : start + size]))
         try:
-            process_articles.apply_async(
-                (chunk,),
+            # By name: a registered task's signature is the task itself (so
+            # task_always_eager runs it inline); mapapp.tasks need not be imported here.
+            current_app.signature(PROCESS_TASK, args=(chunk,)).apply_async(
                 retry=True,
                 retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
             )
@@ -80,9 +94,6 @@ def articles_enqueue(*, article_ids: list[int]) -> int:
 def queue_depth() -> int | None:
     """Messages waiting in the processing queue (not those a worker already took), or
     None when the broker cannot be asked."""
-    from celery import current_app
-    from kombu.exceptions import ChannelError
-
     queue = current_app.conf.task_default_queue
     try:
         with current_app.connection_for_read() as connection:
@@ -102,8 +113,6 @@ def queue_depth() -> int | None:
 
 
 def _note_not_queued(article_ids: list[int]) -> None:
-    from mapapp.models import Article
-
     try:
         Article.objects.filter(pk__in=article_ids, status=Article.Status.PENDING).update(
             last_error=NOT_QUEUED_NOTE

@@ -30,7 +30,7 @@ def revision_bump() -> None:
         MapRevision.objects.get_or_create(pk=REVISION_ID, defaults={"number": 1})
 
 
-@receiver(post_save, sender=Article, dispatch_uid="mapapp.revision.article_saved")
+@receiver(post_save, sender=Article, dispatch_uid="mapapp.processing.revision.article_saved")
 def article_saved(sender, instance: Article, created: bool, **kwargs) -> None:
     # A new draft shows nothing on the map yet (no mentions, not published). Not bumping
     # for it matters: an import's transaction would otherwise hold the revision row from
@@ -40,10 +40,10 @@ def article_saved(sender, instance: Article, created: bool, **kwargs) -> None:
     revision_bump()
 
 
-@receiver(post_save, sender=Mention, dispatch_uid="mapapp.revision.mention_saved")
-@receiver(post_save, sender=Place, dispatch_uid="mapapp.revision.place_saved")
-@receiver(post_delete, sender=Article, dispatch_uid="mapapp.revision.article_deleted")
-@receiver(post_delete, sender=Place, dispatch_uid="mapapp.revision.place_deleted")
+@receiver(post_save, sender=Mention, dispatch_uid="mapapp.processing.revision.mention_saved")
+@receiver(post_save, sender=Place, dispatch_uid="mapapp.processing.revision.place_saved")
+@receiver(post_delete, sender=Article, dispatch_uid="mapapp.processing.revision.article_deleted")
+@receiver(post_delete, sender=Place, dispatch_uid="mapapp.processing.revision.place_deleted")
 def map_data_changed(sender, **kwargs) -> None:
     # No receiver for Mention deletes on purpose: any receiver turns Django's fast
     # bulk delete into a row-by-row one; those deletes come through an Article's

@@ -12,7 +12,7 @@ the disk on each of its several commits per article (on this project's reference
 under a profiler, a one-sentence article went from 60 ms to 14 ms). It is safe here because everything a
 worker writes is re-derived from the article text: if the server crashed and lost its
 last half second of commits, those articles would read "pending" or "processing" again
-and the sweep (mapapp/recovery.py) would queue them again. Editors' saves, made by the
+and the sweep (sweep.py) would queue them again. Editors' saves, made by the
 web process, keep full durability. WORKER_SYNCHRONOUS_COMMIT=true turns this off.
 
 Connections are reused from task to task (CELERY_DB_REUSE_MAX in settings), each task

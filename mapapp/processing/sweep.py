@@ -3,10 +3,13 @@
 An article can be orphaned two ways. Pending with no message anywhere: the broker was
 down when it was saved, or lost its messages, or a worker died holding it prefetched.
 Processing with a dead claim: the worker holding it was killed. The sweep asks the
-broker how much is queued and the live workers what they hold (mapapp/liveness.py), so
+broker how much is queued and the live workers what they hold (liveness.py), so
 it re-queues such articles within one sweep instead of waiting out a long timeout, and
 falls back on age alone when nobody can be asked. A wrong guess costs work, never
-correctness: processing writes only under the claim it took (see services.article_process).
+correctness: processing writes only under the claim it took (see service.articles_process).
+
+It is also how an article saved without the processing service (a raw ORM write) gets
+queued: the model marks it pending, and the sweep finds it pending with no message.
 """
 from __future__ import annotations
 
@@ -19,10 +22,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from mapapp import services
-from mapapp.liveness import articles_held_by_live_workers
 from mapapp.models import Article
-from mapapp.queueing import articles_enqueue, queue_depth
+from mapapp.processing import service
+from mapapp.processing.liveness import articles_held_by_live_workers
+from mapapp.processing.submit import articles_send, queue_depth
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ def articles_requeue_orphaned(*, now: dt.datetime | None = None) -> SweepReport:
     released = []
     for article_id, claimed_at in claims:
         orphaned = article_id not in held if held is not None else claimed_at < stale_cutoff
-        if orphaned and services.article_release_orphaned(
+        if orphaned and service.article_release_orphaned(
             article_id=article_id, claimed_at=claimed_at, note=ORPHANED_CLAIM_NOTE
         ):
             released.append(article_id)
@@ -84,7 +87,7 @@ def articles_requeue_orphaned(*, now: dt.datetime | None = None) -> SweepReport:
         status_changed_at=now
     )
 
-    articles_enqueue(article_ids=[*released, *lost_ids])
+    articles_send(article_ids=[*released, *lost_ids])
     report = SweepReport(len(released), len(lost_ids), held is not None, depth)
     if released or lost_ids:
         logger.info("Sweep: %s", report)
