@@ -39,6 +39,6 @@ lock:
 	$(PYTHON) -m venv $(VENV)-lock
 	$(VENV)-lock/bin/python -m pip install --quiet --upgrade pip pip-tools
 	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url -o requirements.txt requirements.in
+	  --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url -o requirements-dev.txt requirements-dev.in
+	  --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
