@@ -156,3 +156,16 @@ def test_every_django_process_knows_the_tasks_it_sends_by_name():
     answer = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
                             timeout=60, check=True)
     assert answer.stdout.strip().splitlines()[-1] == "True", answer.stderr[-2000:]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_sends_its_articles_one_batch_a_chunk_as_each_chunk_commits(monkeypatch, sent):
+    from mapapp.importing import service as importing
+    from mapapp.importing.records import RawRecord
+
+    monkeypatch.setattr(importing, "CHUNK", 2)
+    records = [RawRecord(f"line {n}", {"title": f"Report {n}", "body": f"Shelling in Homs, report {n}."})
+               for n in range(1, 4)]
+    summary = importing.articles_import(records)
+    assert summary.imported == 3
+    assert sent == [summary.article_ids[:2], summary.article_ids[2:]]

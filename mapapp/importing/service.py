@@ -3,7 +3,8 @@ text). Records go in chunks, one transaction each, so thousands of articles impo
 seconds; every record ends as exactly one outcome (imported, duplicate or rejected with
 its reason), and a chunk's outcomes are handed to `on_chunk` inside the chunk's own
 transaction, so whoever keeps the report (an import job) keeps it exactly in step with
-what was committed. Each saved article is queued for processing on commit."""
+what was committed. Each saved article is submitted for processing when its chunk
+commits (one batch a chunk)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -14,6 +15,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 
 from mapapp.importing.records import ArticleRecord, RawRecord, Rejection, record_check
 from mapapp.models import Article, content_hash
+from mapapp.processing.submit import article_save
 
 CHUNK = 200
 
@@ -143,7 +145,7 @@ def _save_chunk(chunk: list[tuple[int, ArticleRecord]], created_by) -> dict[int,
                     source=record.source, published_at=record.published_at,
                     language=record.language, created_by=created_by,
                 )
-                article.save()
+                article_save(article=article)
         except IntegrityError:  # another import saved the same URL or text meanwhile
             outcomes[position] = RecordOutcome(position, record.where, DUPLICATE,
                                                "saved meanwhile by someone else")
