@@ -23,6 +23,7 @@ from mapapp.importing.sources import read_source
 
 logger = logging.getLogger(__name__)
 
+IMPORT_TASK = "mapapp.tasks.run_import_job"
 NOT_QUEUED_NOTE = "Not queued: the task queue was unreachable. Upload the file again later."
 STORED_NAME = 100  # characters of an upload's name kept on disk while it is read
 
@@ -50,10 +51,12 @@ def import_job_create(*, file_name: str, content: bytes, fmt: str = "auto",
 
 
 def _enqueue(job_id: int) -> None:
-    from mapapp.tasks import run_import_job
+    # Sent by name, so that importing does not import mapapp.tasks (which imports it).
+    from celery import current_app
 
     try:
-        run_import_job.apply_async((job_id,), retry=True, retry_policy={"max_retries": 2})
+        current_app.signature(IMPORT_TASK, args=(job_id,)).apply_async(
+            retry=True, retry_policy={"max_retries": 2})
     except Exception:  # a broker failure must not turn the upload into a 500
         logger.warning("Could not queue import job %s", job_id, exc_info=True)
         ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
