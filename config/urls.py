@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mapapp.admin_import import article_import_view
+from mapapp.importing.admin_views import article_import_view
 
 admin.site.site_header = "Conflict map: editors"
 admin.site.site_title = "Conflict map"

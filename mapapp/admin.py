@@ -8,7 +8,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from mapapp import admin_import  # noqa: F401  (registers the import jobs' admin)
 from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, Place, PlaceDecision, ReviewQueueEntry, Rule
 from mapapp.processing import service

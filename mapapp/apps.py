@@ -15,5 +15,6 @@ class MapappConfig(AppConfig):
         import django.contrib.auth.admin  # noqa: F401
 
         import mapapp.admin
+        import mapapp.importing.admin_views
         import mapapp.processing.revision
         import mapapp.tasks  # noqa: F401

@@ -46,7 +46,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "mapapp.access.MapLoginRequiredMiddleware",
+    "mapapp.readermap.access.MapLoginRequiredMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout answer.
     "axes.middleware.AxesMiddleware",
@@ -119,7 +119,7 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 LOGIN_URL = "admin:login"
-# A private deployment: the map, its API and exports need a login (mapapp/access.py).
+# A private deployment: the map, its API and exports need a login (mapapp/readermap/access.py).
 MAP_REQUIRE_LOGIN = env_bool("MAP_REQUIRE_LOGIN", False)
 
 # --- Map -------------------------------------------------------------------

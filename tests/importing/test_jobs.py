@@ -81,7 +81,7 @@ def test_an_unreachable_task_queue_is_said_on_the_job_not_a_500(client, monkeypa
 @pytest.mark.django_db
 def test_a_file_over_the_upload_limit_is_refused_by_the_form(client, monkeypatch):
     sign_in_editor(client)
-    monkeypatch.setattr("mapapp.admin_import.LIMITS", ImportLimits(upload_bytes=100))
+    monkeypatch.setattr("mapapp.importing.admin_views.LIMITS", ImportLimits(upload_bytes=100))
     response = upload(client, "wire.jsonl", jsonl(*(article(n) for n in range(10))))
     assert response.status_code == 200
     assert "The file is larger than 100 bytes." in response.content.decode()
