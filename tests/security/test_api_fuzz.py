@@ -61,7 +61,7 @@ def documented_endpoints() -> dict[str, list[str]]:
 
 def api_routes() -> set[str]:
     """The app's API routes written as OpenAPI paths."""
-    from mapapp import urls
+    from mapapp.readermap import urls
 
     routes = set()
     for pattern in urls.urlpatterns:
