@@ -6,9 +6,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from mapapp.evaluation.certainty import toponym_status
 from mapapp.evaluation.map_truth import MapTruth, read_jsonl, score_predictions
 from mapapp.geoparsing.bulk import toponym_record
+from mapapp.geoparsing.certainty import toponym_status
 from mapapp.geoparsing.parser import Geoparser
 from mapapp.geoparsing.types import Toponym
 

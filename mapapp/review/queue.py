@@ -7,14 +7,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from django.conf import settings
+
+from mapapp.geoparsing.certainty import UNSURE, toponym_status
 from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, PlaceDecision, Rule
 from mapapp.review.countries import country_name
 from mapapp.review.geo import distance_km
 
-# Below this confidence the machine's choice is shown to a human first.
-LOW_CONFIDENCE = 0.75
-# A rival candidate within this many score points of the best is a real alternative...
+# Below settings.MAP_SURE_CONFIDENCE the machine's choice is "unsure" and shown to a human
+# first (mapapp/geoparsing/certainty.py). A rival candidate within this many score points of the best is a real alternative...
 STRONG_MARGIN = 1.5
 # ...if it lies this far from the best one (not two GeoNames entries for one town).
 DISTINCT_KM = 50.0
@@ -105,7 +107,8 @@ def review_reasons(mentions: list[Mention]) -> list[str]:
         reasons.append(REASON_UNRESOLVED)
     if _contested(first.candidates):
         reasons.append(REASON_CONTESTED)
-    if first.place_id is not None and min(m.confidence for m in mentions) < LOW_CONFIDENCE:
+    least = min(m.confidence for m in mentions)
+    if first.place_id is not None and toponym_status(least, threshold=settings.MAP_SURE_CONFIDENCE) == UNSURE:
         reasons.append(REASON_LOW_CONFIDENCE)
     return reasons
 

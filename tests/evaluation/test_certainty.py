@@ -8,7 +8,7 @@ import json
 from django.conf import settings
 from django.core.management import call_command
 
-from mapapp.evaluation.certainty import SURE, UNSURE, toponym_status
+from mapapp.geoparsing.certainty import SURE, UNSURE, toponym_status
 
 TEXT = "Shelling hit Kharkiv and Kherson overnight, officials in Kyiv said."
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from mapapp.evaluation.certainty import toponym_status
 from mapapp.geoparsing import get_geoparser
 from mapapp.geoparsing.bulk import geoparse_jsonl
+from mapapp.geoparsing.certainty import toponym_status
 
 
 class Command(BaseCommand):
