@@ -124,7 +124,8 @@ MAP_REQUIRE_LOGIN = env_bool("MAP_REQUIRE_LOGIN", False)
 
 # --- Map -------------------------------------------------------------------
 # A mapped toponym at or above this confidence is "sure" (drawn as certain); below it, "unsure"
-# (sent to an editor). One rule: mapapp.geoparsing.certainty.toponym_status (the review queue, `geoparse` and `evaluate_map` all use it).
+# (sent to an editor). One rule, mapapp.geoparsing.certainty.toponym_status, which the review
+# queue, `geoparse` and `evaluate_map` all use.
 MAP_SURE_CONFIDENCE = env_float("MAP_SURE_CONFIDENCE", 0.75)
 MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILES_ATTRIBUTION = env_str(
