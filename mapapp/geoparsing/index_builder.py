@@ -10,9 +10,11 @@ import math
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+from mapapp.geoparsing import airports, geonames_dump
 from mapapp.geoparsing import gazetteer_sources as sources
 from mapapp.geoparsing.aliases import (
     COUNTRY_DISPLAY,
@@ -22,7 +24,7 @@ from mapapp.geoparsing.aliases import (
     US_STATE_ABBREVIATIONS,
 )
 from mapapp.geoparsing.display import display_name, region_display_name
-from mapapp.geoparsing.normalize import is_latin_name, name_key
+from mapapp.geoparsing.normalize import is_latin_name, name_key, transliteration_key
 from mapapp.geoparsing.regions import FORMER_REGIONS, WELL_KNOWN_REGIONS
 
 ALTERNATE, DEMONYM, FLAG_BITS = 1, 2, 2
@@ -92,6 +94,8 @@ class _Builder:
                 if entry not in best or flags < best[entry]:
                     best[entry] = flags
             names[key] = tuple(sorted(e << FLAG_BITS | f for e, f in best.items()))
+        transliterated = sources.countries_written_in_other_scripts()
+        loose_names = _loose_names(self, names, transliterated)
         return {
             "geonameid": self.geonameid,
             "name": self.name,
@@ -106,11 +110,15 @@ class _Builder:
             "capital": bytes(self.capital),
             "names": names,
             "name_prefixes": _prefixes(names),
+            "loose_names": loose_names,
+            "loose_first_words": frozenset(key.partition(" ")[0] for key in loose_names),
+            "transliterated_countries": transliterated,
             "country_entry": country_entry,
             "common_words": _common_words(self._own_names_of_large_places()),
             "first_names": _first_names(),
             "popular_first_names": _first_names(min_popularity=5),
             "frequent_words": _frequent_words(),
+            "familiar_words": _frequent_words(min_zipf=3.0, among=40000),
             "neighbours": {c.iso: frozenset(c.neighbours) for c in sources.countries()},
         }
 
@@ -125,6 +133,37 @@ def _prefixes(names: dict[str, tuple[int, ...]]) -> frozenset[str]:
     return frozenset(out)
 
 
+TRANSLITERATED_MIN_POPULATION = 10_000  # smallest town a looser spelling may name
+
+
+def spelled_many_ways(kind: int, country: str, population: int, countries: frozenset[str]) -> bool:
+    """Whether news may write a place's name in a spelling the gazetteer lacks: a country,
+    a region, or a town of TRANSLITERATED_MIN_POPULATION or more, in one of ``countries``
+    (those whose names are transliterated). On the dev corpora every looser match of a
+    smaller town was a person or a word ("Britanni", "Schalit")."""
+    if country not in countries:
+        return False
+    return kind in (KIND_CODE["country"], KIND_CODE["region"]) or population >= TRANSLITERATED_MIN_POPULATION
+
+
+def _loose_names(b: _Builder, names: dict[str, tuple[int, ...]],
+                 countries: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Transliteration key -> the name keys that share it, for the names of places that
+    are spelled many ways (see spelled_many_ways); not for demonyms or dotted abbreviations."""
+    loose: dict[str, list[str]] = defaultdict(list)
+    for key, postings in names.items():
+        if "." in key or not any(
+            not p & DEMONYM and spelled_many_ways(b.kind[p >> FLAG_BITS], b.country[p >> FLAG_BITS],
+                                                  b.population[p >> FLAG_BITS], countries)
+            for p in postings
+        ):
+            continue
+        loose_key = transliteration_key(key)
+        if loose_key:
+            loose[loose_key].append(key)
+    return {loose_key: tuple(keys) for loose_key, keys in loose.items()}
+
+
 def _usable_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin script, capitalised, not airport codes."""
     return (
@@ -135,11 +174,16 @@ def _usable_alternate(name: str) -> bool:
     )
 
 
-def build_index_payload() -> dict:
+def build_index_payload(geonames_dumps: Sequence[Path] = (), alternate_names: Path | None = None) -> dict:
+    """The index payload from the packaged data, plus the GeoNames dumps a deployment
+    downloaded itself (geonames_dump.py), if any."""
     b = _Builder()
     country_entry = _add_countries(b)
     division_entry, county_by_line = _add_divisions(b, country_entry)
     _add_cities(b, division_entry, county_by_line)
+    if geonames_dumps or alternate_names:
+        _add_geonames_dumps(b, division_entry, geonames_dumps, alternate_names)
+    _add_airports(b)
     _add_continents_and_regions(b, country_entry)
     _add_demonyms(b, country_entry)
     _add_state_abbreviations(b)
@@ -285,6 +329,58 @@ def _add_cities(b: _Builder, division_entry: dict[str, int], county_by_line: dic
         b.capital[entry] = 1
 
 
+def _add_geonames_dumps(b: _Builder, division_entry: dict[str, int], dumps: Sequence[Path],
+                        alternate_names: Path | None) -> None:
+    """Populated places of GeoNames dumps that the packaged data lacks (villages), as cities
+    in their region; the dumps' alternate names of every town and village, as alternates."""
+    city_code = KIND_CODE["city"]
+    town_entry = {b.geonameid[e]: e for e in range(len(b.name)) if b.kind[e] == city_code}
+    for dump in dumps:
+        for place in geonames_dump.populated_places(dump):
+            entry = town_entry.get(place.geonameid)
+            if entry is None:
+                region = division_entry.get(f"{place.country}.{place.admin1}", -1)
+                entry = b.add(gid=place.geonameid, name=place.name, kind="city", cc=place.country,
+                              admin1=b.name[region] if region >= 0 else "", region=region,
+                              population=place.population, lat=place.latitude, lon=place.longitude)
+                town_entry[place.geonameid] = entry
+            for alt in place.alternate_names:
+                if _usable_alternate(alt):
+                    b.index(entry, alt, ALTERNATE)
+    if alternate_names is not None:
+        for geonameid, alt in geonames_dump.alternate_names(alternate_names, set(town_entry)):
+            if _usable_alternate(alt):
+                b.index(town_entry[geonameid], alt, ALTERNATE)
+
+
+def _add_airports(b: _Builder) -> None:
+    """Airports (airports.py) as entries of kind "other" in their city's region, indexed under
+    their names and "<city> Airport", never under the bare city name: "Beirut" stays the city.
+    An airport weighs what its city weighs, and "<city> Airport" is said only of the airports
+    of the largest city of that name: "Cairo Airport" is Cairo's, never Cairo, Illinois'."""
+    city_code = KIND_CODE["city"]
+    by_city_name: dict[str, list[tuple[int, int]]] = defaultdict(list)  # "<city> Airport" -> (entry, population)
+    for a in airports.airports():
+        cities = [p >> FLAG_BITS for p in b.postings.get(name_key(a.city), ())
+                  if b.kind[p >> FLAG_BITS] == city_code and b.country[p >> FLAG_BITS] == a.country]
+        city = max(cities, key=lambda e: b.population[e], default=-1)
+        region = b.region[city] if city >= 0 else -1
+        population = b.population[city] if city >= 0 else 0
+        entry = b.add(gid=0, name=a.name, kind="other", cc=a.country,
+                      admin1=b.name[region] if region >= 0 else "", region=region,
+                      population=population, lat=a.latitude, lon=a.longitude, display=a.name)
+        for other in a.other_names:
+            if other == a.city_airport_name:
+                by_city_name[other].append((entry, population))
+            else:
+                b.index(entry, other, ALTERNATE)
+    for name, entries in by_city_name.items():
+        largest = max(population for _entry, population in entries)
+        for entry, population in entries:
+            if population == largest:
+                b.index(entry, name, ALTERNATE)
+
+
 def _add_continents_and_regions(b: _Builder, country_entry: dict[str, int]) -> None:
     for c in sources.geonames_continents().values():
         b.add(gid=int(c["geonameId"]), name=c["name"], kind="other", cc="", admin1="",
@@ -400,14 +496,14 @@ def _in_dictionary(word: str, dictionary: set[str]) -> bool:
     return any(f in dictionary for f in forms)
 
 
-def _frequent_words(min_zipf: float = 4.0) -> frozenset[str]:
+def _frequent_words(min_zipf: float = 4.0, among: int = 20000) -> frozenset[str]:
     """Words written very often in English (proper nouns included: "obama", "jones", "paris").
 
     A small town whose name is this frequent is rarely what a text means by it.
     """
     import wordfreq
 
-    return frozenset(w for w in wordfreq.top_n_list("en", 20000)
+    return frozenset(w for w in wordfreq.top_n_list("en", among)
                      if w.isalpha() and wordfreq.zipf_frequency(w, "en") >= min_zipf)
 
 

@@ -18,6 +18,7 @@ from mapapp.geoparsing.gazetteer import (
     KIND_CODE,
     Gazetteer,
 )
+from mapapp.geoparsing.normalize import ARTICLES, loose_word, loosened_key
 from mapapp.geoparsing.tokens import Token, Tokens, in_title_case, is_initial, tokenize
 from mapapp.geoparsing.wordlists import (
     CONNECTORS,
@@ -36,6 +37,8 @@ from mapapp.geoparsing.wordlists import (
 MAX_NAME_TOKENS = 6
 COUNTRY, REGION = KIND_CODE["country"], KIND_CODE["region"]
 
+# Words that end a place name even in lower case: "Beirut airport" names the airport.
+LOWER_CASE_NAME_ENDS = frozenset({"airport"})
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 
 
@@ -73,6 +76,8 @@ class Recognizer:
             if i < resume:
                 continue
             match = self._longest_match(text, tokens, i)
+            shorter = 0 if match is None else match.last_token - match.first_token + 1
+            match = self._transliterated_match(text, tokens, i, shorter) or match
             if match is None:
                 continue
             mention = self._judge(text, tokens, match, people)
@@ -111,7 +116,7 @@ class Recognizer:
                 break
             tok = tokens[limit]
             if not tok.joined_to_previous or not (
-                tok.capitalised or tok.key in CONNECTORS
+                tok.capitalised or tok.key in CONNECTORS or tok.key in LOWER_CASE_NAME_ENDS
                 or (text[tok.start - 1] == "-" and tok.key.isalpha())
             ):
                 break
@@ -120,7 +125,7 @@ class Recognizer:
         # The longest of the words i..j-1 that names a place, ending on a capitalised word.
         for j in range(limit, i, -1):
             last = tokens[j - 1]
-            if not last.capitalised:
+            if not last.capitalised and (j - 1 == i or last.key not in LOWER_CASE_NAME_ENDS):
                 continue
             key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
             postings = names.get(key)
@@ -135,6 +140,50 @@ class Recognizer:
             start = tokens[i].start
             return Mention(start=start, end=end, surface=text[start:end], key=key, postings=postings,
                            is_demonym=False, region_cue=False, first_token=i, last_token=j - 1)
+        return None
+
+    def _transliterated_match(self, text: str, tokens: Tokens, i: int, shorter: int) -> Mention | None:
+        """The longest name of more than ``shorter`` words starting at word ``i`` that the
+        gazetteer holds in another transliteration ("Qamishli" for "Al Qamishli", "Jisr
+        al-Shughur" for "Jisr ash Shughur"), or None. Tried only where the exact keys found
+        nothing as long, so names spelled as the gazetteer spells them are never disturbed."""
+        n = len(tokens)
+        # Most capitalised words start no name in any spelling: tell them by their first
+        # loose word (after an article) before looking at their neighbours.
+        first_word = loose_word(tokens.keys(i)[0])
+        if not first_word and i + 1 < n:
+            first_word = loose_word(tokens.keys(i + 1)[0])  # "Al-Hasakeh": what follows "Al"
+        if first_word not in self.gaz.loose_first_words:
+            return None
+        limit = i + 1
+        while limit < n and limit - i < MAX_NAME_TOKENS:
+            tok = tokens[limit]
+            if not tok.joined_to_previous or not (
+                tok.capitalised or tok.key in CONNECTORS
+                or (text[tok.start - 1] == "-" and tok.key.isalpha())
+            ):
+                break
+            limit += 1
+        if limit - i <= shorter:
+            return None
+        # "Al Hasakeh" may be the town; "Al Gore" is a person whose surname is a town: a
+        # capitalised article set apart by a space counts only toward names that have one.
+        first = tokens[i]
+        article_names_only = first.key in ARTICLES and text[first.end:first.end + 1] != "-"
+        for j in range(limit, i + shorter, -1):
+            last = tokens[j - 1]
+            if not last.capitalised:
+                continue
+            if j - i == 1 and (last.key in self.gaz.familiar_words or last.key in self._first_names):
+                continue  # "Sunni", "Josh": a word or a given name, not a spelling of Shunyi or Jos
+            key = " ".join([*(tokens[k].full_key for k in range(i, j - 1)), last.key])
+            postings = self.gaz.lookup_transliterated(loosened_key(key),
+                                                      article_names_only=article_names_only)
+            if postings:
+                start = first.start
+                return Mention(start=start, end=last.end, surface=text[start:last.end], key=key,
+                               postings=postings, is_demonym=False, region_cue=False,
+                               first_token=i, last_token=j - 1)
         return None
 
     def _judge(self, text: str, tokens: Tokens, m: Mention, people: set[str]) -> Mention | None:

@@ -80,3 +80,30 @@ def test_a_country_point_hedges_between_landmass_and_published_point():
     assert _reference_point(None, (4.0, 108.0)) == (4.0, 108.0)
     lat, lon = _reference_point((0.0, 178.0), (0.0, -178.0))  # across the antimeridian
     assert (lat, round(lon, 6)) == (0.0, 179.0)
+
+
+def test_an_index_built_by_other_code_is_never_loaded():
+    """The file name carries a fingerprint of the code that builds the index, so a cache left
+    by an older checkout (another engineer's, CI's) is ignored and a new index is built."""
+    import mapapp.geoparsing.gazetteer as gazetteer
+
+    unfingerprinted = f"gazetteer-v{gazetteer.FORMAT_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    assert unfingerprinted != gazetteer._FILENAME
+    assert gazetteer._build_fingerprint() in gazetteer._FILENAME
+
+
+def test_every_module_the_index_is_built_from_is_fingerprinted():
+    """A module index_builder reads from, changed, must change the index's file name."""
+    import ast
+
+    import mapapp.geoparsing.gazetteer as gazetteer
+
+    builder = REPO / "mapapp" / "geoparsing" / "index_builder.py"
+    imported = set()
+    for node in ast.walk(ast.parse(builder.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "mapapp.geoparsing":
+            imported |= {f"{alias.name}.py" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("mapapp.geoparsing."):
+            imported.add(node.module.rsplit(".", 1)[1] + ".py")
+    assert imported <= {"index_builder.py", *gazetteer.BUILD_MODULES}
+    assert all((builder.parent / module).exists() for module in gazetteer.BUILD_MODULES)
