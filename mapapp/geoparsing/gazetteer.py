@@ -157,6 +157,11 @@ def build_gazetteer(directory: Path | None = None, *, geonames: Sequence[Path] |
         Path(tmp).unlink(missing_ok=True)
         raise
     _record_dumps(directory, dumps, alternates)
+    # Indexes built by other code are never loaded again (see BUILD_MODULES); processes that
+    # loaded one keep it in memory, so its file can go.
+    for stale in directory.glob("gazetteer-v*.pickle"):
+        if stale.name != target.name:
+            stale.unlink(missing_ok=True)
     return target
 
 

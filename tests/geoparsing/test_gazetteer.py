@@ -107,3 +107,12 @@ def test_every_module_the_index_is_built_from_is_fingerprinted():
             imported.add(node.module.rsplit(".", 1)[1] + ".py")
     assert imported <= {"index_builder.py", *gazetteer.BUILD_MODULES}
     assert all((builder.parent / module).exists() for module in gazetteer.BUILD_MODULES)
+
+
+def test_a_build_removes_indexes_left_by_other_code(tmp_path):
+    import mapapp.geoparsing.gazetteer as gazetteer
+
+    stale = tmp_path / "gazetteer-v16-py311.pickle"
+    stale.write_bytes(b"an index in an older format")
+    built = gazetteer.build_gazetteer(tmp_path, geonames=())
+    assert built.exists() and not stale.exists()
