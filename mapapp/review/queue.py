@@ -16,7 +16,8 @@ from mapapp.review.countries import country_name
 from mapapp.review.geo import distance_km
 
 # Below settings.MAP_SURE_CONFIDENCE the machine's choice is "unsure" and shown to a human
-# first (mapapp/geoparsing/certainty.py). A rival candidate within this many score points of the best is a real alternative...
+# first (mapapp/geoparsing/certainty.py).
+# A rival candidate within this many score points of the best is a real alternative...
 STRONG_MARGIN = 1.5
 # ...if it lies this far from the best one (not two GeoNames entries for one town).
 DISTINCT_KM = 50.0
