@@ -219,6 +219,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
                  name="mapapp_reviewqueueentry_changelist"),
             path("audit/", view(lambda request: admin_views.audit_page(self.admin_site, request)),
                  name="mapapp_audit"),
+            path("place-search/", view(admin_views.place_search), name="mapapp_place_search"),
         ]
 
 

@@ -122,7 +122,7 @@ class Place(models.Model):
 
     class Origin(models.TextChoices):
         GAZETTEER = "gazetteer", "GeoNames gazetteer"
-        GEOCODER = "geocoder", "Online geocoder"
+        ONLINE_NOMINATIM = "online:nominatim", "Online geocoder: Nominatim"
         EDITOR = "editor", "Set by an editor"
 
     name = models.CharField(max_length=200)
@@ -133,7 +133,7 @@ class Place(models.Model):
     admin1 = models.CharField("region", max_length=200, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     population = models.BigIntegerField(default=0)
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.GAZETTEER)
+    origin = models.CharField(max_length=40, choices=Origin.choices, default=Origin.GAZETTEER)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -146,6 +146,27 @@ class Place(models.Model):
     def __str__(self) -> str:
         where = ", ".join(part for part in (self.admin1, self.country_code) if part)
         return f"{self.name} ({where})" if where else self.name
+
+
+class OnlineGeocoderAnswer(models.Model):
+    """What an online geocoder answered for one name, kept so that each name is asked once
+    per deployment (mapapp/processing/online_places.py): the place it gave, or none."""
+
+    service = models.CharField(max_length=40, help_text="The geocoder asked, e.g. nominatim.")
+    query = models.CharField(max_length=300, help_text="The name asked: case and spacing ignored.")
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        help_text="Empty means the geocoder knew no such place.",
+    )
+    asked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["service", "query"], name="online_answer_unique_query"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.query} -> {self.place or 'not found'}"
 
 
 class Mention(models.Model):

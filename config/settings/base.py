@@ -132,6 +132,15 @@ MAP_TILES_ATTRIBUTION = env_str(
     "MAP_TILES_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
 )
+# Online geocoder for names the offline gazetteer cannot place (and the editors' point
+# picker): off unless named. "nominatim" asks OpenStreetMap's Nominatim through geopy, no
+# faster than one request per ONLINE_GEOCODER_MIN_DELAY_SECONDS (its usage policy: at most
+# one a second, a User-Agent naming the deployment); each name is asked once per deployment.
+ONLINE_GEOCODER = env_str("ONLINE_GEOCODER", "")
+ONLINE_GEOCODER_URL = env_str("ONLINE_GEOCODER_URL", "")  # empty: the service's public address
+ONLINE_GEOCODER_USER_AGENT = env_str("ONLINE_GEOCODER_USER_AGENT", "conflictmap/1.0")
+ONLINE_GEOCODER_MIN_DELAY_SECONDS = env_float("ONLINE_GEOCODER_MIN_DELAY_SECONDS", 1.0)
+ONLINE_GEOCODER_TIMEOUT_SECONDS = env_float("ONLINE_GEOCODER_TIMEOUT_SECONDS", 10.0)
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": (30.0, 30.0),
     "DEFAULT_ZOOM": 3,

@@ -6,6 +6,12 @@ population. ``FallbackGeocoder`` asks the gazetteer first and, only for names it
 online geopy geocoder (e.g. Nominatim) that ``online_fallback`` wraps in geopy's
 RateLimiter (one request per second, Nominatim's policy) and a cache. Nothing requires the
 online part: without it the app stays fully offline.
+
+``online_geocoder`` builds the one online geocoder a deployment configures (Nominatim, at
+its public address or another one) as an ``OnlineGeocoder``: rate-limited for the whole
+process and with geopy's errors sorted into temporary (worth asking again later) and
+permanent. Processing (mapapp/processing/online_places.py) and the editors' point picker
+both use it; neither caches here, processing keeps its answers in the database.
 """
 
 from __future__ import annotations
@@ -13,8 +19,19 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from geopy.exc import (
+    ConfigurationError,
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderNotFound,
+    GeocoderQueryError,
+    GeocoderQuotaExceeded,
+    GeopyError,
+)
 from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
@@ -117,7 +134,7 @@ class GazetteerGeocoder(Geocoder):
         return Location(", ".join(parts), (g.latitude[e], g.longitude[e]), raw)
 
 
-class _LRUCache:
+class AnswerCache:
     """A small thread-safe least-recently-used cache of geocoding answers (None included)."""
 
     def __init__(self, size: int) -> None:
@@ -150,7 +167,7 @@ def online_fallback(geocoder: Geocoder, *, min_delay_seconds: float = 1.0, cache
     """
     limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
                           max_retries=max_retries, swallow_exceptions=True, return_value_on_exception=None)
-    cache = _LRUCache(cache_size)
+    cache = AnswerCache(cache_size)
 
     def lookup(query: str) -> Location | None:
         key = " ".join(query.casefold().split())
@@ -179,3 +196,74 @@ class FallbackGeocoder:
         if location is None:
             return None
         return location if exactly_one else [location]
+
+
+# geopy errors that asking again later will not cure: a malformed query, a refused or
+# exhausted account, a service that is not there. Every other geopy error (timeouts,
+# 5xx answers, 429, an unreadable answer, an unreachable host) is temporary.
+PERMANENT_ERRORS = (
+    ConfigurationError, GeocoderAuthenticationFailure, GeocoderInsufficientPrivileges,
+    GeocoderNotFound, GeocoderQueryError, GeocoderQuotaExceeded,
+)
+ONLINE_SERVICES = ("nominatim",)
+
+
+class OnlineGeocoderError(Exception):
+    """The online geocoder could not answer. ``temporary`` says whether asking the same
+    question later may succeed (a timeout, a 5xx) or not (a refused request)."""
+
+    def __init__(self, message: str, *, temporary: bool) -> None:
+        super().__init__(message)
+        self.temporary = temporary
+
+
+class OnlineGeocoder:
+    """An online geopy geocoder, asked no faster than once per ``min_delay_seconds`` by
+    this process, whose failures surface as ``OnlineGeocoderError`` (never swallowed, never
+    retried here: the caller decides when to ask again)."""
+
+    def __init__(self, geocoder: Geocoder, *, service: str, min_delay_seconds: float = 1.0) -> None:
+        self.service = service
+        self.origin = f"online:{service}"
+        # For callers that remember answers within this process (the point picker's
+        # search); processing remembers its answers in the database instead.
+        self.answers = AnswerCache(512)
+        # geopy's RateLimiter holds a lock: threads of one process share the pace.
+        self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
+                                    max_retries=0, swallow_exceptions=False)
+
+    def geocode(self, query: str, *, exactly_one: bool = True, limit: int | None = None,
+                ) -> Location | list[Location] | None:
+        """What the service answers for ``query`` (geopy's ``geocode`` contract), with
+        address details so a result carries its country and region."""
+        options = {"exactly_one": exactly_one, "addressdetails": True}
+        if limit is not None and not exactly_one:
+            options["limit"] = limit
+        try:
+            return self._limited(query, **options)
+        except GeocoderQueryError:
+            return None  # a query the service will not take names nothing it knows
+        except PERMANENT_ERRORS as error:
+            raise OnlineGeocoderError(f"{self.service}: {error}", temporary=False) from error
+        except GeopyError as error:
+            raise OnlineGeocoderError(f"{self.service}: {type(error).__name__}: {error}",
+                                      temporary=True) from error
+
+
+def online_geocoder(service: str, *, url: str = "", user_agent: str, timeout: float = 10.0,
+                    min_delay_seconds: float = 1.0) -> OnlineGeocoder:
+    """The online geocoder named ``service`` ("nominatim"), at ``url`` if given
+    ("http://127.0.0.1:8080", "https://nominatim.example.org/base"), else at its public
+    address. ``user_agent`` must identify the deployment (Nominatim's usage policy)."""
+    if service not in ONLINE_SERVICES:
+        raise ValueError(f"unknown online geocoder {service!r}: expected one of {ONLINE_SERVICES}")
+    if not user_agent.strip():
+        raise ValueError("an online geocoder needs a User-Agent naming this deployment")
+    where = {}
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"not an http(s) URL: {url!r}")
+        where = {"scheme": parts.scheme, "domain": parts.netloc + parts.path.rstrip("/")}
+    geocoder = Nominatim(user_agent=user_agent, timeout=timeout, **where)
+    return OnlineGeocoder(geocoder, service=service, min_delay_seconds=min_delay_seconds)

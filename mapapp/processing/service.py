@@ -28,6 +28,7 @@ from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
 from mapapp.processing.copying import copy_rows
+from mapapp.processing.online_places import online_places_for, query_key
 from mapapp.processing.revision import revision_bump
 from mapapp.review.apply import mentions_apply_editorial
 
@@ -152,10 +153,12 @@ def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
     by_id = {article.pk: article for article in articles}
     order = sorted(claimed)
     found: dict[int, tuple[str, list[Finding]]] = {}
+    online: dict[str, Place] = {}  # names the gazetteer lacks, placed by the online geocoder
     for position, pk in enumerate(order):
         article = by_id[pk]
         try:
             findings = findings_from_text(article.body, published=article_reference_date(article))
+            online.update(online_places_for(f.toponym for f in findings))  # {} unless enabled
         except SoftTimeLimitExceeded:
             # The batch ran out of time on this article: it fails, its batch-mates
             # not yet read go back to the queue on their own.
@@ -170,18 +173,27 @@ def articles_process(*, article_ids: list[int]) -> list[ProcessingOutcome]:
             outcomes[pk] = _failed(pk, claimed_at, f"{type(exc).__name__}: {exc}")
         else:
             found[pk] = (article.body, findings)
-    outcomes.update(_store(found, claimed_at))
+    outcomes.update(_store(found, claimed_at, online))
     return [outcomes[pk] for pk in article_ids]
 
 
-def _store(found: dict[int, tuple[str, list[Finding]]], claimed_at: dt.datetime) -> dict[int, ProcessingOutcome]:
+def _store(found: dict[int, tuple[str, list[Finding]]], claimed_at: dt.datetime,
+           online: dict[str, Place] | None = None) -> dict[int, ProcessingOutcome]:
     """Write the mentions of every article in `found` in one transaction. If that
-    fails, write them one by one so that only the article at fault is marked failed."""
+    fails, write them one by one so that only the article at fault is marked failed.
+    `online` places the names the gazetteer left without a point (by query_key)."""
     if not found:
         return {}
     places = places_for([f.toponym for _, findings in found.values() for f in findings])
+    online = online or {}
+
+    def place_of(toponym: Toponym) -> Place | None:
+        if toponym.latitude is None and online:
+            return online.get(query_key(toponym.name)[:300])
+        return places.get(_place_key(toponym))
+
     mentions = {
-        pk: [_mention(pk, text, f, places.get(_place_key(f.toponym))) for f in findings]
+        pk: [_mention(pk, text, f, place_of(f.toponym)) for f in findings]
         for pk, (text, findings) in found.items()
     }
     if len(mentions) > 1:

@@ -3,13 +3,15 @@ validate the form, and call the decision service. Registered by mapapp/admin.py.
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from mapapp.geoparsing.geocoder import GazetteerGeocoder, OnlineGeocoderError
 from mapapp.models import Article
+from mapapp.processing.online_places import configured_online_geocoder, query_key
 from mapapp.review import roles
 from mapapp.review.audit import recent_changes
 from mapapp.review.decisions import DecisionError, decision_record, mentions_named
@@ -18,6 +20,9 @@ from mapapp.review.places import place_from_candidate, place_from_point
 from mapapp.review.queue import article_review_items, review_queue
 
 AUDIT_ROWS = 200
+SEARCH_MAX_CHARS = 200
+OFFLINE_RESULTS = 8
+ONLINE_RESULTS = 5
 
 
 def article_or_404(object_id: str) -> Article:
@@ -77,6 +82,41 @@ def article_review_page(admin_site, request: HttpRequest, object_id: str) -> Htt
         "next_url": here,
         "can_publish": request.user.has_perm(roles.PUBLISH_PERMISSION),
     }, status=400 if errors else 200)
+
+
+def place_search(request: HttpRequest) -> JsonResponse:
+    """JSON for the point picker's search box: places named ``q``, the offline gazetteer's
+    first, then the online geocoder's when the deployment has one (same geopy interface).
+    Editors only: the search may cost a request to an outside service."""
+    if not (can_review(request.user) and request.user.has_perms(roles.POINT_PERMISSIONS)):
+        raise PermissionDenied
+    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_CHARS]
+    answer = {"query": query, "results": [], "online": False, "error": ""}
+    if not query:
+        return JsonResponse(answer)
+    offline = GazetteerGeocoder().geocode(query, exactly_one=False, limit=OFFLINE_RESULTS) or []
+    answer["results"] = [_search_result(location, "gazetteer") for location in offline]
+    online = configured_online_geocoder()
+    if online is not None:
+        answer["online"] = True
+        # Nominatim's policy asks that repeated queries be answered from a cache.
+        hit, found = online.answers.get(query_key(query))
+        if not hit:
+            try:
+                found = online.geocode(query, exactly_one=False, limit=ONLINE_RESULTS) or []
+                online.answers.put(query_key(query), found)
+            except OnlineGeocoderError as error:
+                found = []
+                answer["error"] = f"The online geocoder did not answer ({error}). Try again later."
+        answer["results"] += [_search_result(location, online.origin) for location in found]
+    return JsonResponse(answer)
+
+
+def _search_result(location, source: str) -> dict:
+    raw = location.raw if isinstance(location.raw, dict) else {}
+    name = raw.get("name") or location.address.split(",")[0]
+    return {"name": str(name)[:200], "label": location.address, "source": source,
+            "latitude": round(location.latitude, 6), "longitude": round(location.longitude, 6)}
 
 
 def _decide(request: HttpRequest, article: Article) -> dict | None:

@@ -1,7 +1,8 @@
 // The review queue's point picker, built on django-leaflet's {% leaflet_map %} tag (its
 // form widgets need GDAL). A click on the map writes the point into the choice form's
 // latitude/longitude inputs; typed coordinates move the marker. Each map is created the
-// first time its <details> opens, so a long queue does not start dozens of maps.
+// first time its <details> opens, so a long queue does not start dozens of maps. A search
+// box above the map finds places by name (see admin_views.place_search).
 (function () {
   "use strict";
 
@@ -50,7 +51,72 @@
     latInput.addEventListener("change", typed);
     lonInput.addEventListener("change", typed);
     picker.reviewMap = map;
+    picker.reviewShow = show;
   };
+
+  // The search box: places by name from our gazetteer (and the online geocoder where the
+  // deployment has one), listed as buttons; a click fills in the point and its name.
+  // Results are built with textContent only: a name from an outside service is data.
+  function choose(picker, result) {
+    picker.querySelector("input[name=latitude]").value = result.latitude.toFixed(5);
+    picker.querySelector("input[name=longitude]").value = result.longitude.toFixed(5);
+    picker.querySelector("input[name=place_name]").value = result.name;
+    if (picker.reviewMap) {
+      picker.reviewShow([result.latitude, result.longitude]);
+      picker.reviewMap.setView([result.latitude, result.longitude], 8);
+    }
+  }
+
+  function sourceLabel(source) {
+    if (source === "gazetteer") return "GeoNames";
+    return source.indexOf("online:") === 0 ? "online: " + source.slice(7) : source;
+  }
+
+  function search(picker) {
+    var box = picker.querySelector(".place-search");
+    var query = box.querySelector(".place-search-query").value.trim();
+    var status = box.querySelector(".place-search-status");
+    var list = box.querySelector(".place-search-results");
+    if (!query) return;
+    status.textContent = "Searching…";
+    list.replaceChildren();
+    var url = picker.dataset.searchUrl + "?q=" + encodeURIComponent(query);
+    fetch(url, {headers: {Accept: "application/json"}, credentials: "same-origin"})
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        data.results.forEach(function (result) {
+          var item = document.createElement("li");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "place-search-result";
+          button.textContent = result.label;
+          var source = document.createElement("small");
+          source.textContent = " (" + sourceLabel(result.source) + ", " +
+            result.latitude.toFixed(3) + ", " + result.longitude.toFixed(3) + ")";
+          button.appendChild(source);
+          button.addEventListener("click", function () { choose(picker, result); });
+          item.appendChild(button);
+          list.appendChild(item);
+        });
+        var note = data.results.length ? data.results.length + " found." : "Nothing found.";
+        status.textContent = data.error ? note + " " + data.error : note;
+      })
+      .catch(function (error) { status.textContent = "The search failed: " + error.message; });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".place-search-button");
+    if (button) search(button.closest(".point-picker"));
+  });
+  // Enter in the search box searches; it must never submit the choice form.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.classList || !event.target.classList.contains("place-search-query")) return;
+    event.preventDefault();
+    search(event.target.closest(".point-picker"));
+  });
 
   // "toggle" does not bubble: listen in the capture phase.
   document.addEventListener("toggle", function (event) {
