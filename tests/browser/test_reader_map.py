@@ -215,8 +215,11 @@ def test_clusters_split_as_the_reader_zooms_in_from_the_keyboard(live_server, pa
     cluster.focus()
     page.keyboard.press("Enter")
     expect(page).not_to_have_url(re.compile(r"z=4\b"))
-    page.wait_for_function("Number(new URLSearchParams(location.search).get('z')) >= 6")
+    # Arrow functions, not bare expressions: Playwright evals a bare expression, which the
+    # page's Content-Security-Policy forbids.
+    page.wait_for_function("() => Number(new URLSearchParams(location.search).get('z')) >= 6")
     # Zoomed in, the group splits: more, smaller groups or the towns themselves.
     page.wait_for_function(
-        "document.querySelectorAll('.cluster-marker').length + document.querySelectorAll('.place-marker').length > 1"
+        "() => document.querySelectorAll('.cluster-marker').length"
+        " + document.querySelectorAll('.place-marker').length > 1"
     )
