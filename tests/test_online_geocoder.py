@@ -175,6 +175,23 @@ def test_two_lookups_keep_the_minimum_delay_apart(online, nominatim):
     assert nominatim.requests[1][1] - nominatim.requests[0][1] >= 0.39
 
 
+def test_the_pace_holds_across_processes_sharing_the_pace_file(nominatim, tmp_path):
+    """Two geocoders with their own in-process limiters, as in two worker processes: only
+    the shared pace file keeps them apart."""
+    from mapapp.geoparsing.geocoder import online_geocoder
+
+    geocoders = [online_geocoder("nominatim", url=nominatim.url, user_agent="conflictmap-tests/1.0",
+                                 min_delay_seconds=0.4, pace_file=tmp_path / "pace") for _ in range(2)]
+    threads = [threading.Thread(target=g.geocode, args=(name,))
+               for g, name in zip(geocoders, (UNKNOWN_VILLAGE, UNKNOWN_HAMLET), strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    first, second = sorted(at for _q, at, _params in nominatim.requests)
+    assert second - first >= 0.39
+
+
 @pytest.mark.usefixtures("unknown_names_unresolved")
 def test_switched_off_it_asks_nobody(settings, nominatim):
     settings.ONLINE_GEOCODER = ""

@@ -16,7 +16,10 @@ both use it; neither caches here, processing keeps its answers in the database.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -217,19 +220,60 @@ class OnlineGeocoderError(Exception):
         self.temporary = temporary
 
 
+class SharedPace:
+    """At most one call per ``min_delay_seconds`` across every process that shares
+    ``path`` (web and worker processes of one deployment): the time of the last call is
+    kept in that file, under an exclusive lock held while waiting for the next slot."""
+
+    def __init__(self, path: str | os.PathLike, min_delay_seconds: float) -> None:
+        self.path = os.fspath(path)
+        self.min_delay_seconds = min_delay_seconds
+
+    def wrap(self, call: Callable) -> Callable:
+        def paced(*args, **kwargs):
+            self.wait_for_slot()
+            return call(*args, **kwargs)
+
+        return paced
+
+    def wait_for_slot(self) -> None:
+        with open(self.path, "a+") as file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            try:
+                file.seek(0)
+                try:
+                    last = float(file.read().strip() or 0.0)
+                except ValueError:
+                    last = 0.0
+                wait = last + self.min_delay_seconds - time.time()
+                if wait > 0:
+                    time.sleep(min(wait, self.min_delay_seconds))
+                file.seek(0)
+                file.truncate()
+                file.write(repr(time.time()))
+                file.flush()
+            finally:
+                fcntl.flock(file, fcntl.LOCK_UN)
+
+
 class OnlineGeocoder:
     """An online geopy geocoder, asked no faster than once per ``min_delay_seconds`` by
-    this process, whose failures surface as ``OnlineGeocoderError`` (never swallowed, never
+    this process (geopy's RateLimiter) and, given ``pace_file``, by every process sharing
+    that file; its failures surface as ``OnlineGeocoderError`` (never swallowed, never
     retried here: the caller decides when to ask again)."""
 
-    def __init__(self, geocoder: Geocoder, *, service: str, min_delay_seconds: float = 1.0) -> None:
+    def __init__(self, geocoder: Geocoder, *, service: str, min_delay_seconds: float = 1.0,
+                 pace_file: str | os.PathLike | None = None) -> None:
         self.service = service
         self.origin = f"online:{service}"
         # For callers that remember answers within this process (the point picker's
         # search); processing remembers its answers in the database instead.
         self.answers = AnswerCache(512)
+        ask = geocoder.geocode
+        if pace_file is not None and min_delay_seconds > 0:
+            ask = SharedPace(pace_file, min_delay_seconds).wrap(ask)
         # geopy's RateLimiter holds a lock: threads of one process share the pace.
-        self._limited = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
+        self._limited = RateLimiter(ask, min_delay_seconds=min_delay_seconds,
                                     max_retries=0, swallow_exceptions=False)
 
     def geocode(self, query: str, *, exactly_one: bool = True, limit: int | None = None,
@@ -251,10 +295,12 @@ class OnlineGeocoder:
 
 
 def online_geocoder(service: str, *, url: str = "", user_agent: str, timeout: float = 10.0,
-                    min_delay_seconds: float = 1.0) -> OnlineGeocoder:
+                    min_delay_seconds: float = 1.0, pace_file: str | os.PathLike | None = None,
+                    ) -> OnlineGeocoder:
     """The online geocoder named ``service`` ("nominatim"), at ``url`` if given
     ("http://127.0.0.1:8080", "https://nominatim.example.org/base"), else at its public
-    address. ``user_agent`` must identify the deployment (Nominatim's usage policy)."""
+    address. ``user_agent`` must identify the deployment (Nominatim's usage policy);
+    ``pace_file`` makes the pace hold across processes (see SharedPace)."""
     if service not in ONLINE_SERVICES:
         raise ValueError(f"unknown online geocoder {service!r}: expected one of {ONLINE_SERVICES}")
     if not user_agent.strip():
@@ -266,4 +312,4 @@ def online_geocoder(service: str, *, url: str = "", user_agent: str, timeout: fl
             raise ValueError(f"not an http(s) URL: {url!r}")
         where = {"scheme": parts.scheme, "domain": parts.netloc + parts.path.rstrip("/")}
     geocoder = Nominatim(user_agent=user_agent, timeout=timeout, **where)
-    return OnlineGeocoder(geocoder, service=service, min_delay_seconds=min_delay_seconds)
+    return OnlineGeocoder(geocoder, service=service, min_delay_seconds=min_delay_seconds, pace_file=pace_file)

@@ -4,7 +4,8 @@ deployment allows it (settings.ONLINE_GEOCODER; off by default, and then this co
 Each name is asked once per deployment: the answer, a place or "not found", is kept as an
 OnlineGeocoderAnswer row, and a place found becomes a Place whose origin names the service
 ("online:nominatim"). The service is asked no faster than ONLINE_GEOCODER_MIN_DELAY_SECONDS
-per process (mapapp.geoparsing.geocoder.OnlineGeocoder). A timeout or a 5xx answer is a
+by all the deployment's processes on this host together (a pace file under CONFLICTMAP_VAR_DIR,
+mapapp.geoparsing.geocoder.SharedPace). A timeout or a 5xx answer is a
 temporary failure: the article goes back to the queue and is retried later (tasks.py)."""
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ KIND_OF_ADDRESS_TYPE = {
 
 def configured_online_geocoder() -> OnlineGeocoder | None:
     """The deployment's online geocoder, or None when ONLINE_GEOCODER is empty. One per
-    process (so its rate limit holds across articles and requests), rebuilt if the
-    settings change."""
+    process, rebuilt if the settings change; its pace is shared with the deployment's
+    other processes through a file in VAR_DIR."""
     global _current
     if not settings.ONLINE_GEOCODER:
         return None
@@ -49,7 +50,8 @@ def configured_online_geocoder() -> OnlineGeocoder | None:
         if _current is None or _current[0] != config:
             service, url, user_agent, min_delay, timeout = config
             _current = (config, online_geocoder(service, url=url, user_agent=user_agent, timeout=timeout,
-                                                min_delay_seconds=min_delay))
+                                                min_delay_seconds=min_delay,
+                                                pace_file=settings.VAR_DIR / f"online-geocoder-{service}.pace"))
         if config in _refused:
             return None
         return _current[1]
