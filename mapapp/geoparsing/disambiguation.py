@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from mapapp.geoparsing.calibration import Features, calibrated_confidence
 from mapapp.geoparsing.context_cues import article_bonus, enumeration_bonus
 from mapapp.geoparsing.gazetteer import (
     ALTERNATE,
     DEMONYM,
     FLAG_BITS,
     KIND_CODE,
+    KIND_NAMES,
     Gazetteer,
 )
 from mapapp.geoparsing.recognizer import Mention
@@ -123,7 +125,7 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         base[key] = [(e, s) for e, s in scored if s >= scored[0][1] - OUT_OF_REACH]
     scores = _document_support(gaz, base, {key: len(named) for key, named in by_key.items()}, w)
     scores = _prefer_nearby(gaz, scores, w)
-    return {key: _resolution(gaz, ranked) for key, ranked in scores.items()}
+    return {key: _resolution(gaz, ranked, repeated=len(by_key[key]) > 1) for key, ranked in scores.items()}
 
 
 def _fixed_evidence_by_key(gaz: Gazetteer, text: str, mentions: list[Mention], by_key: dict[str, list[Mention]],
@@ -156,9 +158,10 @@ def _fixed_evidence_by_key(gaz: Gazetteer, text: str, mentions: list[Mention], b
     return out
 
 
-def _resolution(gaz: Gazetteer, ranked: list[tuple[int, float]]) -> Resolution:
-    """The best of a name's ``ranked`` candidates, with the confidence its lead over the
-    best real alternative gives it."""
+def _resolution(gaz: Gazetteer, ranked: list[tuple[int, float]], *, repeated: bool = False) -> Resolution:
+    """The best of a name's ``ranked`` candidates, with the probability that it is right: the
+    raw score its lead over the best real alternative gives it, calibrated (calibration.py)
+    by the kind and size of the place and whether the document names it again (``repeated``)."""
     if not ranked:
         return Resolution(entry=-1, confidence=0.0, ranked=[])
     # A city and the region of the same name that holds it (Aleppo) are one answer at
@@ -166,8 +169,9 @@ def _resolution(gaz: Gazetteer, ranked: list[tuple[int, float]]) -> Resolution:
     winner, best = ranked[0]
     rival = next((score for e, score in ranked[1:] if not _nested(gaz, winner, e)), None)
     margin = best - rival if rival is not None else 4.0
-    confidence = 1.0 / (1.0 + math.exp(-1.5 * margin))
-    return Resolution(entry=winner, confidence=round(confidence, 3), ranked=ranked)
+    raw = round(1.0 / (1.0 + math.exp(-1.5 * margin)), 3)
+    features = Features(kind=KIND_NAMES[gaz.kind[winner]], population=gaz.population[winner], repeated=repeated)
+    return Resolution(entry=winner, confidence=calibrated_confidence(raw, features), ranked=ranked)
 
 
 def _ranked_by_prior(gaz: Gazetteer, postings: tuple[int, ...], w: dict) -> tuple[tuple[int, float], ...]:
