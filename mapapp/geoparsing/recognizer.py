@@ -21,21 +21,28 @@ from mapapp.geoparsing.gazetteer import (
 from mapapp.geoparsing.normalize import ARTICLES, loose_word, loosened_key
 from mapapp.geoparsing.tokens import Token, Tokens, in_title_case, is_initial, tokenize
 from mapapp.geoparsing.wordlists import (
+    ADJECTIVE_SUFFIXES,
+    CLUB_PREFIXES,
     CONNECTORS,
+    FEATURE_WORDS_AFTER_NAME,
     FUNCTION_WORDS,
     GEO_HEADS_BEFORE_OF,
+    INSTITUTION_HEADS,
     MODIFIERS,
     MONTHS_AND_DAYS,
     NAMED_AFTER_PLACES,
     NON_PLACE_HEADS,
     NOT_PLACES,
+    ORDINARY_WORDS_THAT_ARE_TOWNS,
     REGION_CUES,
     SPEECH_VERBS,
     TITLES,
+    WORLD_AREAS,
 )
 
 MAX_NAME_TOKENS = 6
 COUNTRY, REGION = KIND_CODE["country"], KIND_CODE["region"]
+_ADJECTIVE_SUFFIX = re.compile(r"-(?:" + "|".join(sorted(ADJECTIVE_SUFFIXES)) + r")\b", re.IGNORECASE)
 
 # Words that end a place name even in lower case: "Beirut airport" names the airport.
 LOWER_CASE_NAME_ENDS = frozenset({"airport"})
@@ -55,6 +62,17 @@ class Mention:
     region_cue: bool  # "province of Idlib", "Idlib province"
     first_token: int
     last_token: int
+
+
+def is_world_area(name: str, kind: str, country_code: str) -> bool:
+    """True for a toponym that names a continent, a sea, an ocean or a world region ("Africa",
+    "Black Sea", "Middle East", "Sahel"), by its resolved gazetteer name, kind and country.
+
+    The geoparser still reports these with a nominal point (a sea's middle, a continent's
+    centre); no marker can stand for them, so whatever draws the map should leave them off
+    (and count them). A first-level division sharing the name ("Red Sea" state, Sudan) has a
+    country and is not one."""
+    return kind == "other" and not country_code and name in WORLD_AREAS
 
 
 class Recognizer:
@@ -205,6 +223,9 @@ class Recognizer:
             # story uses the name for the disease ("Marburg kills more slowly").
             people.add(m.key)
             return None
+        if nxt is not None and not nxt.capitalised and nxt.key in FEATURE_WORDS_AFTER_NAME \
+                and text[m.end:nxt.start] == " ":
+            return None  # "the Dnipro river": the river, not the city named after it
         if self._not_a_name(text, m, first, last, nxt) or self._names_a_person(
             text, tokens, m, prev, nxt if nxt_joined else None, people
         ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None) \
@@ -214,6 +235,10 @@ class Recognizer:
         # village somewhere carries the same name.
         is_demonym = any(p & DEMONYM for p in m.postings)
         postings = tuple(p for p in m.postings if p & DEMONYM) if is_demonym else m.postings
+        if not is_demonym and _ADJECTIVE_SUFFIX.match(text, m.end):
+            # "Saudi-led coalition", "Iranian-backed militias": an adjective, read like a
+            # demonym (the map leaves it off), not a place where something happened.
+            return replace(m, is_demonym=True, region_cue=False)
         if m.first_token == m.last_token and not is_demonym and "." not in m.surface \
                 and not self._followed_by_container(text, tokens, m):
             postings = self._as_ordinary_word(text, m, first, postings)
@@ -280,9 +305,13 @@ class Recognizer:
 
     def _names_an_organisation(self, tokens: Tokens, m: Mention, first: Token, nxt: Token | None) -> bool:
         """"Dublin Road", "Washington Post", "Nusra Front"; "Echo of Moscow", "Bank of America"."""
-        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS and nxt.key in NON_PLACE_HEADS \
-                and not self._is_country(m.postings):
+        if nxt is not None and nxt.capitalised and nxt.key not in MODIFIERS \
+                and (nxt.key in NON_PLACE_HEADS or nxt.key in INSTITUTION_HEADS) and not self._is_country(m.postings):
             return True  # (a country's army, post office or ministry still names the country)
+        if m.first_token >= 1 and first.joined_to_previous:
+            before = tokens[m.first_token - 1]
+            if before.capitalised and before.key in CLUB_PREFIXES and not self._is_country(m.postings):
+                return True  # "Shakhtar Donetsk", "Inter Milan": a club, not the city
         if m.first_token >= 2 and first.joined_to_previous:
             of = tokens[m.first_token - 1]
             if of.key != "of" or not of.joined_to_previous:
@@ -355,18 +384,19 @@ class Recognizer:
         word = first.key
         if word in FUNCTION_WORDS or word in MONTHS_AND_DAYS or word in MODIFIERS:
             return ()
-        if word in self._common:
+        common = word in self._common or word in ORDINARY_WORDS_THAT_ARE_TOWNS
+        if common:
             # An ordinary word counts only under a place's own name ("Drug" is not Durg)
             # and not for a region that happens to be called "Centre" or "Coast".
             postings = tuple(p for p in postings if not p & ALTERNATE
                              and self.gaz.kind[p >> FLAG_BITS] != KIND_CODE["region"])
             if not postings:
                 return ()
-        if word in self._common or word in self._frequent:
+        if common or word in self._frequent:
             # A capital at the start of a sentence or in a headline says nothing, so the word
             # must name a very prominent place to count ("Paris", not "Reading"); elsewhere
             # the capital makes it a name, and a sizeable place will do.
-            uncertain_case = (word in self._common and (first.sentence_initial or in_title_case(text, m.start))) or (
+            uncertain_case = (common and (first.sentence_initial or in_title_case(text, m.start))) or (
                 # An all-caps word counts as a name in a dateline: "CHARLESTON, W.Va. -".
                 first.all_caps and text[m.end:m.end + 2].strip()[:1] not in (",", "(", "-", "–", "—")
             )

@@ -116,3 +116,47 @@ CONNECTORS = frozenset({
     "der", "des", "di", "du", "ed", "el", "en", "er", "es", "et", "ez", "ibn", "la", "las",
     "le", "los", "of", "on", "sur", "the", "upon", "van", "von", "y",
 })
+
+# Ordinary English words that are also the own names of sizeable towns, and so are missing
+# from the gazetteer's common words (which leave out large places' names): "Nice words from
+# officials", "Bath time". Capitalised mid-sentence they still name the town.
+ORDINARY_WORDS_THAT_ARE_TOWNS = frozenset({"bath", "nice"})
+
+# Capitalised words that head a name after a place word: institutions and events named after
+# the place, not the place ("Kharkiv Polytechnic Institute", "Kabul University", "Cannes
+# Lions", "Lagos State University"). Kept apart from NON_PLACE_HEADS only to say why.
+INSTITUTION_HEADS = frozenset({
+    "academy", "airlines", "college", "festival", "lions", "polytechnic", "university",
+})
+
+# Club names that put a word before the city they play in: "Shakhtar Donetsk", "Inter Milan",
+# "Dynamo Kyiv", "Real Madrid". The city is then the club's, not a place in the story.
+CLUB_PREFIXES = frozenset({
+    "ajax", "atletico", "benfica", "dinamo", "dynamo", "inter", "lokomotiv",
+    "olympiacos", "olympique", "partizan", "real", "shakhtar", "spartak", "sporting", "zenit",
+    "zorya",
+})
+
+# Lower-case words after a place name that make it the name of a river: "the Dnipro river" is
+# not the city of Dnipro. (Reservoirs and dams named after a town sit by it: not listed.)
+FEATURE_WORDS_AFTER_NAME = frozenset({"river"})
+
+# Hyphenated suffixes that turn a country name into an adjective: "Saudi-led coalition",
+# "Iranian-backed militias", "US-brokered truce". Read as a demonym: not a place on the map.
+ADJECTIVE_SUFFIXES = frozenset({"backed", "brokered", "funded", "led", "sponsored", "supported"})
+
+# World regions, continents, seas and oceans (gazetteer names). A point cannot stand for them
+# (a marker in the middle of the Black Sea or of Africa tells a reader nothing): see
+# recognizer.is_world_area, which tells the map to leave them off.
+WORLD_AREAS = frozenset({
+    "Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica",
+    "European Union", "Middle East", "Persian Gulf", "Balkans", "Caucasus", "Sahel",
+    "Horn of Africa", "Maghreb", "Levant", "Scandinavia", "Latin America", "Central America",
+    "Caribbean", "South Asia", "Southeast Asia", "East Asia", "Central Asia",
+    "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
+    "Central Africa", "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe",
+    "Southern Europe", "Eastern Mediterranean", "Western Asia", "Melanesia", "Polynesia",
+    "Baltic Sea", "Arabian Peninsula", "Red Sea", "Mediterranean", "Black Sea", "Caspian Sea",
+    "Aegean Sea", "Atlantic Ocean", "Pacific Ocean", "Indian Ocean", "Arctic",
+    "Korean Peninsula", "Gulf of Aden", "Gulf of Mexico", "Strait of Hormuz", "Americas",
+})
