@@ -24,6 +24,7 @@ from mapapp.geoparsing.wordlists import (
     ADJECTIVE_SUFFIXES,
     CLUB_PREFIXES,
     CONNECTORS,
+    FACILITY_WORDS,
     FEATURE_WORDS_AFTER_NAME,
     FUNCTION_WORDS,
     GEO_HEADS_BEFORE_OF,
@@ -226,6 +227,12 @@ class Recognizer:
         if nxt is not None and not nxt.capitalised and nxt.key in FEATURE_WORDS_AFTER_NAME \
                 and text[m.end:nxt.start] == " ":
             return None  # "the Dnipro river": the river, not the city named after it
+        if nxt is not None and not nxt.capitalised and nxt.key in FACILITY_WORDS \
+                and text[m.end:nxt.start] == " " and text[max(0, m.start - 3):m.start].lower() == "al-" \
+                and all(p & ALTERNATE for p in m.postings):
+            # "the al-Thawra hospital" (Thawra: another name of Tabqa) names a building; a
+            # town's own name stays a town: "al-Qusayr hospital" is the hospital in Qusayr.
+            return None
         if self._not_a_name(text, m, first, last, nxt) or self._names_a_person(
             text, tokens, m, prev, nxt if nxt_joined else None, people
         ) or self._names_an_organisation(tokens, m, first, nxt if nxt_joined else None) \

@@ -141,6 +141,10 @@ CLUB_PREFIXES = frozenset({
 # not the city of Dnipro. (Reservoirs and dams named after a town sit by it: not listed.)
 FEATURE_WORDS_AFTER_NAME = frozenset({"river"})
 
+# Lower-case words after a name that make it a building's name when the name carries an
+# Arabic article ("the al-Thawra hospital", "al-Aqsa mosque"): a facility, not a town.
+FACILITY_WORDS = frozenset({"hospital", "mosque", "prison", "school", "stadium", "university"})
+
 # Hyphenated suffixes that turn a country name into an adjective: "Saudi-led coalition",
 # "Iranian-backed militias", "US-brokered truce". Read as a demonym: not a place on the map.
 ADJECTIVE_SUFFIXES = frozenset({"backed", "brokered", "funded", "led", "sponsored", "supported"})

@@ -122,3 +122,12 @@ def test_a_hyphenated_adjective_is_read_as_a_demonym(geoparser, text, adjective,
     if adjective in toponyms:
         assert toponyms[adjective].is_demonym
     assert mapped in _mapped(geoparser, text)
+
+
+def test_a_hospital_named_with_another_name_of_a_town_is_a_building(geoparser):
+    text = "A doctor at the al-Thawra hospital in Hodeidah said cholera cases had doubled."
+    assert _mapped(geoparser, text) == ["Hodeidah"]
+
+
+def test_the_same_name_on_its_own_is_still_the_town(geoparser):
+    assert "Thawra" in _mapped(geoparser, "Residents of al-Thawra fled toward Raqqa.")
