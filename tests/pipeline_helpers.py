@@ -126,11 +126,12 @@ class RedisServer:
 
 @contextmanager
 def client_broker(url: str, queue: str):
-    """Point this test process's Celery client at another broker and queue."""
+    """Point this test process's Celery client at another broker and queue, as the
+    settings would for that URL (no filesystem transport class, a visibility timeout)."""
     app = current_app._get_current_object()
-    keys = ("broker_url", "task_default_queue", "broker_transport_options")
+    keys = ("broker_url", "broker_transport", "task_default_queue", "broker_transport_options")
     saved = {key: app.conf[key] for key in keys}
-    app.conf.update(broker_url=url, task_default_queue=queue,
+    app.conf.update(broker_url=url, broker_transport=None, task_default_queue=queue,
                     broker_transport_options={"visibility_timeout": 3600})
     _forget_connections(app)
     try:
