@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-DEMO = Path(__file__).resolve().parents[1] / "demo" / "articles.json"
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "articles.json"
 REAL_CORPORA = ("lgl.jsonl", "geovirus.jsonl")
 
 
