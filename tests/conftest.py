@@ -1,7 +1,9 @@
 """Shared fixtures: the source article, real Celery worker processes and a real
 browser (Debian's Chromium driven by Playwright)."""
+import http.client
 import os
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,21 @@ def celery_worker_process(transactional_db, tmp_path):
     worker = Worker(tmp_path / "worker.log").start()
     yield worker
     worker.stop()
+
+
+def fetch(url: str, *, timeout: float = 5, **headers: str) -> tuple[int, bytes] | None:
+    """(status, body) of one GET, redirects not followed; None while nothing answers."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        connection.request("GET", target, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read()
+    except OSError:
+        return None
+    finally:
+        connection.close()
 
 
 def wait_until(predicate, *, timeout: float = 60, interval: float = 0.2, message: str = ""):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from mapapp.importing.jobs import import_job_run
 from mapapp.models import Article, ImportJob
+from tests.importing.helpers import sign_in_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -140,11 +141,7 @@ def test_an_unknown_file_type_or_missing_path_is_a_clear_error(tmp_path):
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(
-        codename__in=["add_article", "view_article", "change_article"]))
-    client.force_login(user)
-    return user
+    return sign_in_editor(client)
 
 
 def admin_import(client, upload):

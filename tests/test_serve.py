@@ -3,7 +3,6 @@ defaults, demo articles on the map without any other step, a dead worker restart
 with --production, what `make serve` starts (migrate, collectstatic, gunicorn, worker and
 beat, stopped together)."""
 import contextlib
-import http.client
 import json
 import os
 import re
@@ -12,12 +11,11 @@ import signal
 import socket
 import subprocess
 import sys
-import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, wait_until
+from tests.conftest import REPO, fetch, wait_until
 
 DEMO_PLACES = {"Benghazi", "Aleppo", "Kharkiv", "Addis Ababa"}  # first and last demo articles
 
@@ -26,20 +24,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def fetch(url: str, **headers: str) -> tuple[int, bytes] | None:
-    """(status, body) of one GET, redirects not followed; None while nothing answers."""
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
-    try:
-        connection.request("GET", parts.path or "/", headers=headers)
-        response = connection.getresponse()
-        return response.status, response.read()
-    except OSError:
-        return None
-    finally:
-        connection.close()
 
 
 def mapped_names(port: int, **headers: str) -> set[str]:

@@ -11,7 +11,6 @@ gazetteer is built once ("once per host") and shared by the cases."""
 from __future__ import annotations
 
 import contextlib
-import http.client
 import json
 import os
 import secrets
@@ -25,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, fetch
 from tests.deploy.readme import DeploymentBlock, scale_out_block
 from tests.deploy.runtime_venv import runtime_venv
 from tests.pipeline_helpers import delete_queue, free_port
@@ -239,15 +238,7 @@ class Deployment:
     # --- using it -------------------------------------------------------------------
     def get(self, path: str, *, proxied: bool = True) -> tuple[int, bytes] | None:
         headers = {"Host": self.host, **(PROXY_HEADERS if proxied else {})}
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            connection.request("GET", path, headers=headers)
-            response = connection.getresponse()
-            return response.status, response.read()
-        except OSError:
-            return None
-        finally:
-            connection.close()
+        return fetch(f"http://127.0.0.1:{self.port}{path}", timeout=10, **headers)
 
     def assert_static_files_served(self) -> None:
         import re

@@ -35,12 +35,8 @@ import pytest
 from mapapp.dating import date_passages
 from mapapp.dating.evaluation import article_of, load_cases
 from mapapp.passages import mask_markup, passage_at, split_passages
+from tests.golden import BENCH, CORPORA, DATA, DEMO_ARTICLES
 
-REPO = Path(__file__).resolve().parents[2]
-BENCH = REPO.parent / "shared" / "bench"
-CORPORA = ("lgl.jsonl", "geovirus.jsonl")
-DEMO_ARTICLES = REPO / "mapapp" / "demo" / "articles.json"
-DATA = Path(__file__).with_name("data")
 CORPUS_GOLDEN = DATA / "dating_bench.json.gz"
 PROJECT_GOLDEN = DATA / "dating_project.json"
 # Languages given for every fifth corpus document: each vocabulary, a regional

@@ -32,12 +32,8 @@ import pytest
 
 from mapapp.geoparsing import Candidate, Toponym, get_geoparser
 from mapapp.passages import mask_markup
+from tests.golden import BENCH, CORPORA, DATA, DEMO_ARTICLES
 
-REPO = Path(__file__).resolve().parents[2]
-BENCH = REPO.parent / "shared" / "bench"
-CORPORA = ("lgl.jsonl", "geovirus.jsonl")
-DEMO_ARTICLES = REPO / "mapapp" / "demo" / "articles.json"
-DATA = Path(__file__).with_name("data")
 CORPUS_GOLDEN = DATA / "geoparse_bench.json.gz"
 DEMO_GOLDEN = DATA / "geoparse_demo.json"
 MISMATCHES_SHOWN = 8

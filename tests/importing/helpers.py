@@ -6,10 +6,20 @@ import io
 import json
 import zipfile
 
+from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 
 from mapapp.importing.jobs import import_job_create, import_job_run
 from mapapp.models import Article, ImportJob, ImportOutcome
+
+
+def sign_in_editor(client) -> User:
+    """Sign `client` in as a staff user who may add articles, so may import them."""
+    user = User.objects.create_user("editor", password="pw", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(
+        codename__in=["add_article", "view_article", "change_article"]))
+    client.force_login(user)
+    return user
 
 
 def jsonl(*rows) -> str:

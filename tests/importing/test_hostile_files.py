@@ -6,7 +6,6 @@ import time
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError
 from django.db import DataError
@@ -24,6 +23,7 @@ from tests.importing.helpers import (
     outcomes,
     run_command,
     run_job,
+    sign_in_editor,
     zipped,
 )
 from tests.test_importing import PAGE
@@ -35,11 +35,7 @@ NESTED_DIVS = ("<div>" * 200 + "x" + "</div>" * 200)
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(
-        codename__in=["add_article", "view_article", "change_article"]))
-    client.force_login(user)
-    return user
+    return sign_in_editor(client)
 
 
 def admin_upload(client, name: str, content: bytes):

@@ -10,15 +10,7 @@ from mapapp.importing.jobs import NOT_QUEUED_NOTE
 from mapapp.importing.limits import ImportLimits
 from mapapp.models import Article, ImportJob
 from tests.conftest import wait_until
-from tests.importing.helpers import article, assert_report_is_exact, jsonl
-
-
-def sign_in_editor(client) -> User:
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(
-        codename__in=["add_article", "view_article", "change_article"]))
-    client.force_login(user)
-    return user
+from tests.importing.helpers import article, assert_report_is_exact, jsonl, sign_in_editor
 
 
 def upload(client, name: str, content: str):
