@@ -1,12 +1,18 @@
 """The review queue in the admin: what it shows first, and its one-click choices."""
+import datetime as dt
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from mapapp.models import Mention, Place, Rule
+from mapapp.models import Article, Mention, Place, Rule
 from mapapp.review.queue import (
     REASON_CONTESTED,
     REASON_LOW_CONFIDENCE,
     REASON_UNRESOLVED,
+    article_review_items,
+    names_waiting,
     review_queue,
     review_reasons,
 )
@@ -163,3 +169,135 @@ def mention(*, place=True, confidence=0.99, candidates=(TRIPOLI_LY,), review="ma
 ], ids=["sure", "unresolved", "low", "contested", "weak-rival", "same-town", "reviewed"])
 def test_what_needs_a_human(mentions, reasons):
     assert review_reasons(mentions) == reasons
+
+
+# --- Every waiting name, counted the same everywhere (issue 13) ----------------------
+
+QUEUE_URL = "/admin/mapapp/reviewqueueentry/"
+
+
+def doubtful_articles(count: int) -> list:
+    """`count` processed articles, each with a doubtful Tripoli, oldest first."""
+    articles = []
+    for n in range(count):
+        article = processed_article(
+            f"Clashes broke out in Tripoli on day {n + 1} of the truce, the army said.",
+            title=f"Tripoli, day {n + 1}")
+        Article.objects.filter(pk=article.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=count - n))
+        articles.append(article)
+    return articles
+
+
+def names_on_every_queue_page(client, **params) -> list[tuple[int, str]]:
+    """(article id, name) of every waiting item, following the queue's pages."""
+    found, url = [], QUEUE_URL
+    while url:
+        response = client.get(url, params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        found += [(int(pk), name) for pk, name in re.findall(
+            r'<section class="review-item needs-review"[^>]*data-article="(\d+)" data-name="([^"]*)"', html)]
+        following = re.search(r'<a href="([^"]+)"[^>]*rel="next"', html)
+        url, params = (QUEUE_URL + following.group(1).replace("&amp;", "&"), {}) if following else (None, {})
+    return found
+
+
+def test_the_queue_shows_the_names_of_the_oldest_articles_too(editor_client):
+    articles = doubtful_articles(33)
+    oldest = articles[0]
+
+    listed = names_on_every_queue_page(editor_client)
+
+    assert (oldest.pk, "tripoli") in listed
+    assert sorted(listed) == sorted((a.pk, "tripoli") for a in articles)
+    assert {pk for pk, _ in names_on_every_queue_page(editor_client, order="oldest")[:1]} == {oldest.pk}
+
+
+def test_the_queue_counts_every_waiting_name_as_the_publish_message_does(editor_client):
+    articles = doubtful_articles(32)
+    gaza = processed_article(
+        "Shelling hit Rafah and Khan Younis in the south, and a hospital in Jabalia was "
+        "evacuated. In Tripoli, protesters marched.", title="Gaza and Tripoli")
+    ids = [a.pk for a in [*articles, gaza]]
+
+    response = editor_client.post(reverse("admin:mapapp_article_changelist"),
+                                  {"action": "publish", "_selected_action": ids}, follow=True)
+    [note] = [str(m) for m in response.context["messages"]]
+    announced = int(re.search(r"(\d+) name\(s\) still wait in the review queue", note).group(1))
+
+    queue = editor_client.get(QUEUE_URL).content.decode()
+    header = re.search(r'<p class="queue-count">\s*<strong>(\d+)</strong> names? waiting in '
+                       r'<strong>(\d+)</strong> articles?', queue)
+    assert header, queue[:3000]
+    assert (int(header.group(1)), int(header.group(2))) == (announced, len(ids))
+    assert len(names_on_every_queue_page(editor_client)) == announced
+    assert announced == sum(waiting_count(a) for a in [*articles, gaza])
+
+
+def waiting_count(article) -> int:
+    return sum(1 for item in article_review_items(article) if item.needs_review)
+
+
+@pytest.mark.parametrize("status", [Article.Status.PENDING, Article.Status.FAILED])
+def test_an_article_waiting_to_be_processed_again_keeps_its_names_in_the_queue(editor_client, status):
+    # Its mentions are still on the map until processing replaces them.
+    article = processed_article(TRIPOLI_STORY)
+    Article.objects.filter(pk=article.pk).update(status=status)
+    assert (article.pk, "tripoli") in names_on_every_queue_page(editor_client)
+    assert names_waiting(article_ids=[article.pk]) == {article.pk: 1}
+
+
+def test_a_retracted_article_leaves_the_queue(editor_client):
+    article = processed_article(TRIPOLI_STORY, publication=Article.Publication.RETRACTED)
+    assert names_on_every_queue_page(editor_client) == []
+    assert review_queue() == []
+    assert '<p class="queue-count"><strong>0</strong> names waiting' in \
+        editor_client.get(QUEUE_URL).content.decode()
+    assert waiting_count(article) == 1  # its own page still shows what is left to settle
+
+
+# --- World areas: never a point at sea to confirm (issue 13, class 7) ---------------
+
+AREAS_STORY = (
+    "In the Sahel, jihadists attacked a convoy near Gao on Sunday, and ships in the Red Sea "
+    "were struck off Hodeidah. Leaders across the Middle East condemned the attacks."
+)
+
+
+@pytest.fixture
+def areas_article():
+    article = processed_article(AREAS_STORY, title="Sahel and Red Sea")
+    areas = {item.name for item in article_review_items(article) if item.is_area}
+    assert {"sahel", "red sea", "middle east"} <= areas, areas
+    return article
+
+
+def test_a_world_area_never_waits_as_a_point_to_confirm(areas_article):
+    items = {item.name: item for item in article_review_items(areas_article)}
+    for name in ("sahel", "red sea", "middle east"):
+        assert not items[name].needs_review, items[name].reasons
+    assert items["gao"].needs_review  # a town with rivals still waits
+    assert [i.name for i in review_queue() if i.is_area] == []
+
+
+def test_the_queue_lists_world_areas_as_areas_not_drawn(editor_client, areas_article):
+    html = editor_client.get(QUEUE_URL).content.decode()
+    [line] = re.findall(r'<p class="areas-not-drawn">(.*?)</p>', html, flags=re.S)
+    assert "area, not drawn" in line or "areas, not drawn" in line
+    assert "Sahel" in line and "Red Sea" in line and "Middle East" in line
+    assert 'data-name="sahel"' not in html
+
+
+def test_the_article_page_shows_world_areas_apart_with_no_point_on_the_map(editor_client, areas_article):
+    html = editor_client.get(review_url(areas_article)).content.decode()
+    areas = html.split('<details class="review-areas"', 1)[1]
+    assert "Areas named, not drawn on the map (3)" in areas
+    sahel = re.search(r'<section class="review-item area"[^>]*data-name="sahel".*?</section>', areas, re.S)
+    assert sahel, areas[:2000]
+    assert areas.index('data-name="sahel"') < areas.index('<details class="review-settled"')
+    assert "area, not drawn" in sahel.group(0)
+    # The point picker does not open on the area's nominal point in the desert or at sea.
+    assert 'data-lat=""' in sahel.group(0) and 'data-lon=""' in sahel.group(0)
+    waiting = re.search(r"<strong>(\d+)</strong> names? waiting", html).group(1)
+    assert int(waiting) == waiting_count(areas_article)

@@ -17,7 +17,7 @@ from mapapp.review.audit import recent_changes
 from mapapp.review.decisions import DecisionError, decision_record, mentions_named
 from mapapp.review.forms import EVERY_STORY, NOT_A_PLACE, POINT, ReviewChoiceForm
 from mapapp.review.places import place_from_candidate, place_from_point
-from mapapp.review.queue import article_review_items, review_queue
+from mapapp.review.queue import OLDEST_FIRST, article_review_items, review_queue_page
 
 AUDIT_ROWS = 200
 SEARCH_MAX_CHARS = 200
@@ -37,14 +37,16 @@ def can_review(user) -> bool:
 
 
 def queue_page(admin_site, request: HttpRequest) -> HttpResponse:
-    """Every name that needs a human, across articles, with its one-click choices."""
+    """Every name that needs a human, across articles, with its one-click choices, a
+    page of articles at a time (?page=N, ?order=oldest)."""
     if not can_review(request.user):
         raise PermissionDenied
-    items = review_queue()
+    queue = review_queue_page(page=request.GET.get("page", 1),
+                              order=request.GET.get("order", ""))
     return _render(admin_site, request, "admin/mapapp/review/queue.html", {
         "title": "Review queue",
-        "items": items,
-        "articles": len({item.article.pk for item in items}),
+        "queue": queue,
+        "oldest_first": queue.order == OLDEST_FIRST,
         "next_url": request.get_full_path(),
     })
 
@@ -77,7 +79,8 @@ def article_review_page(admin_site, request: HttpRequest, object_id: str) -> Htt
         "article": article,
         "items": items,
         "waiting": sum(1 for item in items if item.needs_review),
-        "settled": sum(1 for item in items if not item.needs_review),
+        "areas": sum(1 for item in items if item.is_area and not item.needs_review),
+        "settled": sum(1 for item in items if not item.needs_review and not item.is_area),
         "errors": errors,
         "next_url": here,
         "can_publish": request.user.has_perm(roles.PUBLISH_PERMISSION),

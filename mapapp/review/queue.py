@@ -2,16 +2,23 @@
 editor needs to decide one (passage, candidates, distances) without leaving the page.
 
 One queue item is one name in one article, because a choice applies to every mention
-of that name in the article."""
+of that name in the article. Whether a name waits is decided in one place
+(`name_reasons`), so the queue, an article's page and the publish message count alike.
+The queue holds every waiting name of every article that is not retracted, whatever its
+processing status (a pending or failed article's mentions are still on the map), in
+pages of QUEUE_PAGE_ARTICLES articles."""
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 
 from mapapp.geoparsing.certainty import UNSURE, toponym_status
 from mapapp.geoparsing.normalize import folded_name
-from mapapp.models import Article, Mention, PlaceDecision, Rule
+from mapapp.geoparsing.recognizer import is_world_area
+from mapapp.models import Article, Mention, Place, PlaceDecision, Rule
 from mapapp.review.countries import country_name
 from mapapp.review.geo import distance_km
 
@@ -21,8 +28,9 @@ from mapapp.review.geo import distance_km
 STRONG_MARGIN = 1.5
 # ...if it lies this far from the best one (not two GeoNames entries for one town).
 DISTINCT_KM = 50.0
-# The global queue looks at this many articles with unreviewed names, newest first.
-QUEUE_ARTICLES = 30
+# One page of the queue holds the waiting names of this many articles.
+QUEUE_PAGE_ARTICLES = 20
+NEWEST_FIRST, OLDEST_FIRST = "newest", "oldest"
 
 REASON_UNRESOLVED = "no place found"
 REASON_CONTESTED = "several strong candidates"
@@ -59,6 +67,8 @@ class ReviewItem:
     reasons: list[str]
     candidates: list[CandidateOption]
     decision: PlaceDecision | None = None
+    # A continent, sea or world region: never drawn as a point, so nothing to confirm.
+    is_area: bool = False
     # Where the page should scroll once this item is settled: the next one waiting.
     next_anchor: str = "content"
     rules: list[Rule] = field(default_factory=list)
@@ -98,8 +108,24 @@ class ReviewItem:
         return f"name-{self.first.pk}"
 
 
+def place_is_area(place: Place | None) -> bool:
+    """Whether `place` is a continent, sea, ocean or world region ("the Middle East",
+    "the EU"): the map never draws it as a point, so an editor has no point to confirm."""
+    return place is not None and is_world_area(place.name, place.kind, place.country_code)
+
+
+def name_reasons(mentions: list[Mention]) -> list[str]:
+    """Why the name of `mentions` (one name in one article, text order) waits for an
+    editor, most urgent first; empty when it does not. A name the machine placed on a
+    world area does not wait: it is listed as an area, not drawn."""
+    if place_is_area(mentions[0].place):
+        return []
+    return review_reasons(mentions)
+
+
 def review_reasons(mentions: list[Mention]) -> list[str]:
-    """Why a name needs a human (empty if it does not), most urgent first."""
+    """Why a name needs a human (empty if it does not), most urgent first. The caller
+    has set world areas aside (`name_reasons`)."""
     if any(m.review != Mention.Review.MACHINE for m in mentions):
         return []
     first = mentions[0]
@@ -149,7 +175,8 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             article=article,
             name=key,
             mentions=named,
-            reasons=review_reasons(named),
+            reasons=name_reasons(named),
+            is_area=place_is_area(named[0].place),
             candidates=_options(named[0], _other_points(grouped, key)),
             decision=decisions.get(key),
             rules=rules.get(key, []),
@@ -162,17 +189,113 @@ def article_review_items(article: Article) -> list[ReviewItem]:
     return items
 
 
-def review_queue(*, limit_articles: int = QUEUE_ARTICLES) -> list[ReviewItem]:
-    """Names needing a human across processed articles that still have unreviewed
-    mentions, newest articles first."""
-    articles = (
-        Article.objects.filter(status=Article.Status.DONE, mentions__review=Mention.Review.MACHINE)
-        .exclude(publication=Article.Publication.RETRACTED)
-        .distinct()
-        .order_by("-created_at", "-id")[:limit_articles]
+def names_waiting(*, article_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """How many names wait for an editor in each article that has any: the articles
+    `article_ids` (whatever their publication), or, by default, every article in the
+    queue (all but the retracted). One pass over the mentions; the same count as
+    `article_review_items` gives, by the same rule (`name_reasons`)."""
+    return {pk: len(names.waiting) for pk, names in _names_by_article(article_ids).items()
+            if names.waiting}
+
+
+@dataclass
+class ArticleNames:
+    """What one article holds for the queue: its waiting names and its world areas."""
+
+    waiting: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)  # as first written, e.g. "Middle East"
+
+
+def _names_by_article(article_ids: Iterable[int] | None) -> dict[int, ArticleNames]:
+    mentions = Mention.objects.filter(is_demonym=False)
+    if article_ids is None:
+        unreviewed = Mention.objects.filter(review=Mention.Review.MACHINE).values("article_id")
+        mentions = mentions.filter(article_id__in=unreviewed).exclude(
+            article__publication=Article.Publication.RETRACTED)
+    else:
+        mentions = mentions.filter(article_id__in=list(article_ids))
+    mentions = (
+        mentions.select_related("place")
+        .only("article_id", "surface", "start", "place_id", "confidence", "candidates", "review",
+              "place__name", "place__kind", "place__country_code")
+        .order_by("article_id", "start")
     )
-    return [item for article in articles for item in article_review_items(article)
-            if item.needs_review]
+    found: dict[int, ArticleNames] = {}
+    for article_id, of_article in groupby(mentions.iterator(chunk_size=2000),
+                                          key=lambda m: m.article_id):
+        grouped: dict[str, list[Mention]] = {}
+        for mention in of_article:
+            grouped.setdefault(folded_name(mention.surface), []).append(mention)
+        names = ArticleNames()
+        for key, named in grouped.items():
+            if name_reasons(named):
+                names.waiting.append(key)
+            elif place_is_area(named[0].place) and named[0].review != Mention.Review.REJECTED:
+                names.areas.append(named[0].surface)
+        found[article_id] = names
+    return found
+
+
+@dataclass
+class QueueArticle:
+    """One article on a page of the queue: its waiting names (full items, most urgent
+    first) and the world areas it names, which are not drawn."""
+
+    article: Article
+    items: list[ReviewItem]
+    areas: list[str]
+
+
+@dataclass
+class QueuePage:
+    """One page of the review queue, with the totals of the whole queue."""
+
+    articles: list[QueueArticle]
+    page: Page
+    names: int  # waiting in the whole queue
+    article_count: int  # articles with a waiting name
+    order: str
+
+    @property
+    def items(self) -> list[ReviewItem]:
+        return [item for entry in self.articles for item in entry.items]
+
+
+def review_queue_page(*, page: int | str = 1, order: str = NEWEST_FIRST,
+                      per_page: int = QUEUE_PAGE_ARTICLES) -> QueuePage:
+    """One page of the queue: the articles that have a waiting name, newest (or oldest)
+    first, with every waiting name of each and the world areas it names. No article is
+    left out: the pages together hold the whole queue."""
+    by_article = _names_by_article(None)
+    shown = [pk for pk, names in by_article.items() if names.waiting]
+    newest = order != OLDEST_FIRST
+    ordering = ("-created_at", "-id") if newest else ("created_at", "id")
+    ordered = list(Article.objects.filter(pk__in=shown).order_by(*ordering)
+                   .values_list("pk", flat=True))
+    paged = Paginator(ordered, per_page).get_page(page)
+    articles = Article.objects.in_bulk(list(paged.object_list))
+    entries = []
+    for pk in paged.object_list:
+        items = [item for item in article_review_items(articles[pk]) if item.needs_review]
+        entries.append(QueueArticle(article=articles[pk], items=items, areas=by_article[pk].areas))
+    waiting = [item for entry in entries for item in entry.items]
+    for item, following in pairwise(waiting):
+        item.next_anchor = following.anchor
+    if waiting:
+        waiting[-1].next_anchor = "content"
+    return QueuePage(
+        articles=entries, page=paged,
+        names=sum(len(names.waiting) for names in by_article.values()),
+        article_count=len(shown),
+        order=NEWEST_FIRST if newest else OLDEST_FIRST,
+    )
+
+
+def review_queue() -> list[ReviewItem]:
+    """Every name waiting for an editor, in every article of the queue, newest articles
+    first (all pages of `review_queue_page` at once)."""
+    first = review_queue_page(per_page=1_000_000)
+    return first.items
 
 
 def _urgency(item: ReviewItem) -> tuple:
