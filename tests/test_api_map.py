@@ -47,7 +47,7 @@ def test_dense_places_cluster_at_low_zoom_and_split_when_zoomed_in(client):
     clusters = [f for f in low["features"] if f["properties"]["cluster"]]
     assert clusters and sum(f["properties"]["places"] for f in clusters) == 200
     assert sum(f["properties"]["mentions"] for f in low["features"]) == 201
-    assert low["totals"] == {"mentions": 201, "places": 201}
+    assert low["totals"] == {"mentions": 201, "places": 201, "area_mentions": 0}
     high = places_api(client, zoom=12, bbox="36.9,35.9,38.1,36.6")
     assert not any(f["properties"]["cluster"] for f in high["features"])
     assert len(high["features"]) == 200
@@ -93,8 +93,9 @@ def test_the_window_can_apply_to_publication_dates(client):
 def test_a_span_belongs_to_every_window_it_overlaps(client):
     syria = place("Syria", 35.0, 38.0, Place.Kind.COUNTRY)
     mention(syria, dt.date(2011, 1, 1), end=dt.date(2015, 9, 19), precision=Mention.DatePrecision.RANGE)
-    assert places_api(client, start="2013-05-01", end="2013-05-31")["totals"]["mentions"] == 1
-    assert places_api(client, start="2016-01-01")["totals"]["mentions"] == 0
+    # A country is drawn only with areas=show (by default it is counted in area_mentions).
+    assert places_api(client, start="2013-05-01", end="2013-05-31", areas="show")["totals"]["mentions"] == 1
+    assert places_api(client, start="2016-01-01", areas="show")["totals"]["mentions"] == 0
 
 
 def test_the_timeline_counts_days_and_draws_imprecise_dates_as_spans(client):
@@ -141,7 +142,8 @@ def test_passages_follow_the_filters_and_show_both_dates(client):
 BAD_VALUES = {
     "start": "2015-02-30", "end": "tomorrow", "from": "15/09/2015", "to": "2015-9",
     "basis": "modified", "bbox": "1,2,north,4", "source": "x" * 201, "country": "Syria",
-    "kind": "village", "review": "rejected", "q": "w" * 201, "zoom": "19", "page": "0",
+    "kind": "village", "review": "rejected", "trust": "certain", "areas": "maybe",
+    "q": "w" * 201, "zoom": "19", "page": "0",
     "bins": "0", "format": None, "place_id": None,
 }
 

@@ -129,6 +129,9 @@ MAP_REQUIRE_LOGIN = env_bool("MAP_REQUIRE_LOGIN", False)
 # right (mapapp/geoparsing/calibration.py). 0.55 keeps >= 80 % of toponyms sure on every dev corpus
 # (`evaluate_map` on LGL, GeoVirus, conflict_dev) and raises sure precision and wrong caught on each.
 MAP_SURE_CONFIDENCE = env_float("MAP_SURE_CONFIDENCE", 0.55)
+# Whether readers see "unsure" mentions (drawn distinctly and filterable) or only sure and
+# editor-verified ones ("hidden until reviewed"): mapapp/readermap/trust.py.
+MAP_SHOW_UNSURE = env_bool("MAP_SHOW_UNSURE", True)
 MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILES_ATTRIBUTION = env_str(
     "MAP_TILES_ATTRIBUTION",

@@ -40,3 +40,22 @@ def _round(value):
     if isinstance(value, list):
         return [_round(v) for v in value]
     return round(value, PRECISION)
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Country names by ISO 3166-1 alpha-2 code, as the gazetteer shows them (GeoNames'
+    names with the app's display names), then the outlines' package for any it lacks."""
+    from mapapp.geoparsing.aliases import COUNTRY_DISPLAY
+    from mapapp.geoparsing.gazetteer_sources import countries
+
+    names: dict[str, str] = {}
+    for country in all_countries():
+        try:
+            code, name = (country.iso() or {}).get("alpha2", ""), country.name()
+        except (KeyError, ValueError):
+            continue
+        if code and name:
+            names[code.upper()] = name
+    names.update({c.iso: COUNTRY_DISPLAY.get(c.iso, c.name) for c in countries()})
+    return names

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connection
 
+from mapapp.geoparsing.recognizer import is_world_area
 from mapapp.models import Article, Mention, Place
 from mapapp.processing.revision import revision_current
+from mapapp.readermap import trust
 
 EPOCH = dt.date(1970, 1, 1)
 # Days for mentions with no date at all: outside every bounded window.
@@ -48,6 +50,9 @@ class MapIndex:
     day_published: np.ndarray  # int32 (the article's publication date)
     source: np.ndarray  # int32, index into `sources`
     review: np.ndarray  # int8, index into REVIEWS
+    trust: np.ndarray  # int8, index into trust.TRUSTS
+    # place * len(TRUSTS) + trust: one bincount gives mentions per place and trust.
+    place_trust: np.ndarray  # int32
     place_id: np.ndarray  # int64, sorted
     place_name: list[str]
     place_lat: np.ndarray  # float64
@@ -57,8 +62,15 @@ class MapIndex:
     place_kind: np.ndarray  # int8, index into KINDS
     place_country: np.ndarray  # int32, index into `countries`
     place_admin1: list[str]
+    # A country or a world area (continent, ocean, "the Middle East"): counted beside the
+    # map, not drawn as a hotspot by default.
+    place_area: np.ndarray  # bool
+    # A world area alone: no marker can stand for it (its point may be in an ocean).
+    place_world: np.ndarray  # bool
     sources: list[str]
     countries: list[str]
+    # The settings the index was built under (the trust rule and whether unsure is shown).
+    settings_key: tuple = ()
 
     @property
     def size(self) -> int:
@@ -84,19 +96,23 @@ _cached: MapIndex | None = None
 _rebuilding = threading.Event()
 
 
+def _settings_key() -> tuple:
+    return (trust.sure_threshold(), trust.unsure_shown())
+
+
 def map_index() -> MapIndex:
     """The index for the database's current revision (or, while a large index is
     being rebuilt in the background, the previous one)."""
     global _cached
     revision = revision_current()
     cached = _cached
-    if cached is not None and cached.revision == revision:
+    if cached is not None and cached.revision == revision and cached.settings_key == _settings_key():
         return cached
     if cached is not None and cached.build_seconds > INLINE_REBUILD_SECONDS:
         _rebuild_in_background()
         return cached
     with _lock:
-        if _cached is None or _cached.revision != revision:
+        if _cached is None or _cached.revision != revision or _cached.settings_key != _settings_key():
             _cached = build_index(revision)
         return _cached
 
@@ -121,7 +137,8 @@ def _rebuild_in_background() -> None:
 def build_index(revision: str) -> MapIndex:
     """Read the visible mentions and the places they name into columns. A place no
     visible mention names (one used only by drafts or retracted articles, an editor's
-    point on a draft) is left out: for readers it does not exist."""
+    point on a draft) is left out: for readers it does not exist. So are unsure mentions
+    when settings.MAP_SHOW_UNSURE is false."""
     began = time.perf_counter()
     articles = _read_articles()
     article_ids = np.array([row[0] for row in articles], dtype=np.int64)
@@ -151,17 +168,20 @@ def build_index(revision: str) -> MapIndex:
     day_start = np.where(columns[3] == NO_DAY, day_published, columns[3]).astype(np.int32)
     day_end = np.where(columns[4] == NO_DAY, day_start, columns[4]).astype(np.int32)
     day_end = np.maximum(day_end, day_start)
+    place = np.searchsorted(place_ids, columns[1]).astype(np.int32)
     return MapIndex(
         revision=revision,
         build_seconds=time.perf_counter() - began,
         mention_id=columns[0],
-        place=np.searchsorted(place_ids, columns[1]).astype(np.int32),
+        place=place,
         article=mention_article,
         day_start=day_start,
         day_end=day_end,
         day_published=day_published.astype(np.int32),
         source=article_source[at_article] if at_article.size else np.zeros(0, np.int32),
         review=columns[5],
+        trust=columns[6],
+        place_trust=(place * len(trust.TRUSTS) + columns[6]).astype(np.int32),
         place_id=place_ids,
         place_name=[row[1] for row in places],
         place_lat=lat,
@@ -171,8 +191,12 @@ def build_index(revision: str) -> MapIndex:
         place_kind=np.array([_kind_code(row[4]) for row in places], dtype=np.int8),
         place_country=np.array([country_at[row[5]] for row in places], dtype=np.int32),
         place_admin1=[row[6] for row in places],
+        place_area=np.array([row[4] == Place.Kind.COUNTRY or is_world_area(row[1], row[4], row[5])
+                             for row in places], dtype=bool),
+        place_world=np.array([is_world_area(row[1], row[4], row[5]) for row in places], dtype=bool),
         sources=sources,
         countries=countries,
+        settings_key=_settings_key(),
     )
 
 
@@ -221,30 +245,34 @@ def _read_articles() -> list[tuple]:
 
 
 def _read_mentions(article_ids: np.ndarray) -> tuple[np.ndarray, ...]:
-    """(mention id, place id, article id, start day, end day, review code) columns for
-    the visible mentions (same rule as selectors.mentions_visible). Whether the article
-    is published is checked here against `article_ids` (sorted): a join in SQL costs
-    several times more than the whole scan."""
+    """(mention id, place id, article id, start day, end day, review code, trust code)
+    columns for the visible mentions (same rule as selectors.mentions_visible). Whether
+    the article is published is checked here against `article_ids` (sorted): a join in
+    SQL costs several times more than the whole scan."""
     mention = Mention._meta.db_table
     review_case = " ".join(f"WHEN '{value}' THEN {i}" for i, value in enumerate(REVIEWS))
+    trust_case, trust_params = trust.trust_sql(review_column="review", confidence_column="confidence")
     sql = (
         f"SELECT id, place_id, article_id, "
         f"COALESCE({_day_sql('event_date')}, {NO_DAY}), "
         f"COALESCE({_day_sql('event_date_end')}, {NO_DAY}), "
-        f"CASE review {review_case} ELSE 0 END "
+        f"CASE review {review_case} ELSE 0 END, {trust_case} "
         f"FROM {mention} WHERE place_id IS NOT NULL AND is_demonym = %s AND review <> %s"
     )
+    hidden_trust = None if trust.unsure_shown() else trust.TRUSTS.index(trust.UNSURE)
     chunks: list[np.ndarray] = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [False, Mention.Review.REJECTED])
+        cursor.execute(sql, [*trust_params, False, Mention.Review.REJECTED])
         while rows := cursor.fetchmany(200_000):
             chunk = np.array(rows, dtype=np.int64)
             at = np.searchsorted(article_ids, chunk[:, 2])
             published = (at < article_ids.size) & (
                 article_ids[np.minimum(at, max(article_ids.size - 1, 0))] == chunk[:, 2]
             ) if article_ids.size else np.zeros(len(chunk), dtype=bool)
+            if hidden_trust is not None:
+                published &= chunk[:, 6] != hidden_trust
             chunks.append(chunk[published])
-    table = np.concatenate(chunks) if chunks else np.zeros((0, 6), dtype=np.int64)
+    table = np.concatenate(chunks) if chunks else np.zeros((0, 7), dtype=np.int64)
     return (
         table[:, 0].copy(),
         table[:, 1].copy(),
@@ -252,4 +280,5 @@ def _read_mentions(article_ids: np.ndarray) -> tuple[np.ndarray, ...]:
         table[:, 3].astype(np.int32),
         table[:, 4].astype(np.int32),
         table[:, 5].astype(np.int8),
+        table[:, 6].astype(np.int8),
     )

@@ -23,17 +23,90 @@ VIEW_PARAMETERS = [
      "description": "Kinds of place: country, region, city, other; comma separated."},
     {"name": "review", "in": "query", "schema": {"type": "string", "example": "confirmed"},
      "description": "Review states: machine, confirmed, corrected; comma separated."},
+    {"name": "trust", "in": "query", "schema": {"type": "string", "example": "verified,sure"},
+     "description": "Trust levels to keep, comma separated (default all): verified (an editor "
+                    "confirmed or corrected it), sure (machine confidence at or above the "
+                    "deployment's threshold), unsure (below it; never shown when the deployment "
+                    "hides unsure mentions until reviewed)."},
+    {"name": "areas", "in": "query", "schema": {"type": "string", "enum": ["hide", "show"]},
+     "description": "Countries and world areas (continents, oceans, 'the Middle East'): hide "
+                    "(the map's default) leaves them out of the features and lists them in "
+                    "`areas`; show makes countries features with area: true. World areas are "
+                    "never features. Exports default to show."},
     {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 200},
      "description": "Words that must appear in the passage (case-insensitive)."},
 ]
+
+PAGE = {"name": "page", "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 100000}}
+
+TRUST_COUNTS = {name: {"type": "integer", "description": f"Mentions in view that are {name}."}
+                for name in ("verified", "sure", "unsure")}
+
+PLACE = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"},
+    "kind": {"type": "string", "enum": ["country", "region", "city", "other"]},
+    "country_code": {"type": "string"}, "admin1": {"type": "string"},
+    "latitude": {"type": "number"}, "longitude": {"type": "number"},
+    "mentions": {"type": "integer"}, **TRUST_COUNTS,
+    "area": {"type": "boolean", "description": "A country or a world area."}}}
+
+MEMBER = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string"},
+    "mentions": {"type": "integer"}}}
+
+CLUSTER = {"type": "object", "properties": {
+    "cluster": {"const": True}, "id": {"type": "string"}, "kind": {"type": "string"},
+    "mentions": {"type": "integer"}, "places": {"type": "integer"},
+    "bounds": {"type": "array", "items": {"type": "number"},
+               "description": "west, south, east, north"},
+    "members": {"type": "array", "items": MEMBER, "maxItems": 50,
+                "description": "Present when all members share one point (or at zoom 18): "
+                               "the places to spread apart, most mentioned first."}}}
+
+AREA = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string"},
+    "country_code": {"type": "string"}, "mentions": {"type": "integer"}}}
+
+MENTION = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "surface": {"type": "string"}, "passage": {"type": "string"},
+    "highlight": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+    "event_date": {"type": ["string", "null"], "format": "date"},
+    "event_date_end": {"type": ["string", "null"], "format": "date"},
+    "date_precision": {"type": "string", "description": "day, month, year, range..."},
+    "date_source": {"type": "string"}, "date_expression": {"type": "string"},
+    "review": {"type": "string"},
+    "trust": {"type": "string", "enum": ["verified", "sure", "unsure"]},
+    "confidence": {"type": "number", "description": "Probability of being right, 2 decimals."},
+    "article": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "title": {"type": "string"}, "source": {"type": "string"},
+        "url": {"type": "string"}, "published_at": {"type": ["string", "null"]}}}}}
+
+FEED_MENTION = {"allOf": [MENTION, {"type": "object", "properties": {"place": {
+    "type": "object", "properties": {k: PLACE["properties"][k] for k in (
+        "id", "name", "kind", "country_code", "latitude", "longitude")}}}}]}
+
+SPAN = {"type": "object", "properties": {"start": {"type": ["string", "null"], "format": "date"},
+                                         "end": {"type": ["string", "null"], "format": "date"}}}
+FOLD = {"type": "object", "properties": {
+    "count": {"type": "integer"}, "first": {"type": ["string", "null"], "format": "date"},
+    "last": {"type": ["string", "null"], "format": "date"}}}
 
 ERROR = {"description": "A parameter is malformed; `error` says which and why.",
          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
-def _get(summary: str, parameters: list, content_type: str = "application/json") -> dict:
+def _get(summary: str, parameters: list, content_type: str = "application/json",
+         schema: dict | None = None) -> dict:
+    content = {"schema": schema} if schema else {}
     return {"get": {"summary": summary, "parameters": parameters, "responses": {
-        "200": {"description": "OK", "content": {content_type: {}}}, "400": ERROR}}}
+        "200": {"description": "OK", "content": {content_type: content}}, "400": ERROR}}}
+
+
+def _paged(results: dict) -> dict:
+    return {"type": "object", "properties": {
+        "count": {"type": "integer"}, "page": {"type": "integer"}, "pages": {"type": "integer"},
+        "results": {"type": "array", "items": results}}}
 
 
 def _export() -> dict:
@@ -56,31 +129,64 @@ def openapi_document() -> dict:
                                 "the dates those passages are about."},
         "paths": {
             "/api/places": _get(
-                "Places the view selects with mention counts (GeoJSON). With zoom: clusters "
-                "for that zoom, plus `places` (the most mentioned in view) and `totals`.",
+                "Places the view selects with mention counts, in all and by trust (GeoJSON; "
+                "each feature's properties are a place, or with zoom a cluster). With zoom: "
+                "clusters for that zoom (places at one point always share a cluster listing "
+                "its `members`), plus `places` (the 100 most mentioned in view). Always "
+                "`areas` (countries and world areas by mentions, at most 50) and `totals` "
+                "(mentions and places drawn, area_mentions).",
                 [*VIEW_PARAMETERS,
                  {"name": "zoom", "in": "query",
                   "schema": {"type": "integer", "minimum": 0, "maximum": 18}}],
                 "application/geo+json",
+                {"type": "object", "properties": {
+                    "type": {"const": "FeatureCollection"},
+                    "features": {"type": "array", "items": {"type": "object", "properties": {
+                        "properties": {"oneOf": [PLACE, CLUSTER]}}}},
+                    "places": {"type": "array", "items": PLACE},
+                    "areas": {"type": "array", "items": AREA, "maxItems": 50},
+                    "totals": {"type": "object", "properties": {
+                        "mentions": {"type": "integer"}, "places": {"type": "integer"},
+                        "area_mentions": {"type": "integer"}}}}},
             ),
             "/api/places/{place_id}/mentions": _get(
-                "Passages about one place under the view, newest event first, 20 a page.",
+                "Passages about one place under the view (whatever `areas` says), newest "
+                "event first, 20 a page.",
                 [{"name": "place_id", "in": "path", "required": True,
                   "schema": {"type": "integer"}},
-                 *VIEW_PARAMETERS,
-                 {"name": "page", "in": "query",
-                  "schema": {"type": "integer", "minimum": 1, "maximum": 100000}}],
+                 *VIEW_PARAMETERS, PAGE],
+                schema={**_paged(MENTION), "properties": {
+                    **_paged(MENTION)["properties"], "place": PLACE}},
+            ),
+            "/api/feed": _get(
+                "The passages of the view (the map's selection: window, bbox if given, "
+                "filters, areas), newest first by event date then publication date, 20 a "
+                "page, each with its place.",
+                [*VIEW_PARAMETERS, PAGE],
+                schema=_paged(FEED_MENTION),
             ),
             "/api/timeline": _get(
                 "Mentions over time under the view (ignoring its window): counts per bin for "
-                "day dates, spans for months, years and ranges.",
+                "day dates, spans for months, years and ranges. `bulk` is the span without "
+                "outliers (the shortest span holding 95 % of the mentions, widened by half "
+                "its length, at least 30 days) and the axis when from/to are not given; "
+                "`earlier`/`later` count the mentions wholly outside it; `default_window` is "
+                "the shortest span holding 80 %, at least 30 days, inside the bulk.",
                 [*VIEW_PARAMETERS,
                  {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
                  {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
                  {"name": "bins", "in": "query",
                   "schema": {"type": "integer", "minimum": 1, "maximum": 400}}],
+                schema={"type": "object", "properties": {
+                    "basis": {"type": "string"}, "start": SPAN["properties"]["start"],
+                    "end": SPAN["properties"]["end"], "bin_days": {"type": "integer"},
+                    "counts": {"type": "array", "items": {"type": "integer"}},
+                    "spans": {"type": "array", "items": {"type": "object"}},
+                    "default_window": SPAN, "bulk": SPAN, "earlier": FOLD, "later": FOLD}},
             ),
-            "/api/facets": _get("Values the filters offer.", []),
+            "/api/facets": _get(
+                "Values the filters offer: sources (strings), countries ({code, name} by "
+                "name), kinds, reviews and trusts ({value, label}).", []),
             "/api/basemap.geojson": _get("Country outlines (offline basemap).", [],
                                          "application/geo+json"),
             "/api/export.{format}": _export(),

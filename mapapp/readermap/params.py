@@ -110,9 +110,11 @@ KINDS = ["country", "region", "city", "other"]
 REVIEWS = ["machine", "confirmed", "corrected"]
 
 
-def view_param(query: QueryDict):
-    """Every choice a reader makes on the map, from the query string, as a View."""
-    from mapapp.readermap.queries import BBox, View
+def view_param(query: QueryDict, *, areas_default: str = "hide"):
+    """Every choice a reader makes on the map, from the query string, as a View.
+    `areas` defaults to `areas_default` (the map hides countries; exports keep them)."""
+    from mapapp.readermap.queries import AREAS, BBox, View
+    from mapapp.readermap.trust import TRUSTS
 
     start, end = date_param(query, "start"), date_param(query, "end")
     if start and end and start > end:
@@ -138,6 +140,8 @@ def view_param(query: QueryDict):
         countries=list_param(query, "country", pattern=r"[A-Z]{2}", upper=True),
         kinds=list_param(query, "kind", allowed=KINDS),
         reviews=list_param(query, "review", allowed=REVIEWS),
+        trusts=list_param(query, "trust", allowed=TRUSTS),
+        areas=choice_param(query, "areas", AREAS, areas_default),
         text=text_param(query, "q"),
     )
 

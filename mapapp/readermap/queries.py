@@ -2,7 +2,8 @@
 mentions a view selects, how many per place, clusters per zoom, and the timeline.
 
 A *view* is everything a reader chose: time window (on event or publication dates),
-map bounds, sources, countries, kinds of place, review states and free text."""
+map bounds, sources, countries, kinds of place, review states, trust, whether countries
+are drawn, and free text."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,6 +15,7 @@ import numpy as np
 
 from mapapp.models import Place
 from mapapp.readermap.index import KINDS, REVIEWS, MapIndex, day_date, day_number
+from mapapp.readermap.trust import TRUSTS
 
 # Below this many places in view every place is drawn on its own: clusters exist to
 # keep dense maps readable, and a few dozen markers are readable as they are.
@@ -35,6 +37,9 @@ class BBox:
     east: float
 
 
+AREAS = ["hide", "show"]
+
+
 @dataclass(frozen=True)
 class View:
     start: dt.date | None = None
@@ -45,14 +50,29 @@ class View:
     countries: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     reviews: tuple[str, ...] = ()
+    trusts: tuple[str, ...] = ()  # mapapp.readermap.trust.TRUSTS; empty: all
+    # "hide": countries and world areas are counted beside the map, not drawn; "show":
+    # countries are drawn (as outlines); world areas never are (see drawn_places).
+    areas: str = "hide"
     text: str = ""
     # Mention ids matching `text`, looked up in the database by the caller.
     text_matches: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
-def place_mask(index: MapIndex, view: View) -> np.ndarray:
-    """Which places the view's place-level choices (bounds, country, kind) keep."""
-    keep = np.ones(index.place_id.size, dtype=bool)
+def drawn_places(index: MapIndex, view: View) -> np.ndarray:
+    """Which places may stand on the map as a marker under the view's `areas`: towns,
+    sites and regions always; countries only with areas=show; world areas (continents,
+    oceans, "the Middle East", recognizer.is_world_area) never, since their nominal point
+    would put a marker at sea."""
+    if view.areas == "show":
+        return ~index.place_world
+    return ~index.place_area
+
+
+def place_mask(index: MapIndex, view: View, *, areas: bool = True) -> np.ndarray:
+    """Which places the view's place-level choices (bounds, country, kind and, unless
+    `areas` is false, the areas rule of drawn_places) keep."""
+    keep = drawn_places(index, view) if areas else np.ones(index.place_id.size, dtype=bool)
     box = view.bbox
     if box is not None:
         keep &= (index.place_lat >= box.south) & (index.place_lat <= box.north)
@@ -69,10 +89,13 @@ def place_mask(index: MapIndex, view: View) -> np.ndarray:
     return keep
 
 
-def mention_mask(index: MapIndex, view: View, *, use_window: bool = True) -> np.ndarray:
+def mention_mask(
+    index: MapIndex, view: View, *, use_window: bool = True, areas: bool = True
+) -> np.ndarray:
     """Which mentions the view selects; `use_window=False` ignores the time window
-    (the timeline shows all of time under the other choices)."""
-    keep = place_mask(index, view)[index.place]
+    (the timeline shows all of time under the other choices); `areas=False` keeps the
+    mentions of countries and world areas whatever the view's `areas`."""
+    keep = place_mask(index, view, areas=areas)[index.place]
     if use_window and (view.start or view.end):
         low = day_number(view.start) if view.start else -(2**31)
         high = day_number(view.end) if view.end else 2**31 - 1
@@ -86,17 +109,36 @@ def mention_mask(index: MapIndex, view: View, *, use_window: bool = True) -> np.
         keep &= np.isin(index.source, wanted)
     if view.reviews:
         keep &= np.isin(index.review, [REVIEWS.index(r) for r in view.reviews])
+    if view.trusts:
+        keep &= np.isin(index.trust, [TRUSTS.index(t) for t in view.trusts])
     if view.text_matches is not None:
         keep &= np.isin(index.mention_id, view.text_matches, assume_unique=True)
     return keep
 
 
-def place_counts(index: MapIndex, mask: np.ndarray) -> np.ndarray:
-    """Mentions per place (aligned with the index's place columns)."""
-    return np.bincount(index.place[mask], minlength=index.place_id.size)
+@dataclass(frozen=True)
+class PlaceCounts:
+    """Mentions per place (aligned with the index's place columns), in all and by trust."""
+
+    total: np.ndarray
+    by_trust: np.ndarray  # (places, len(TRUSTS))
+
+    def only(self, keep: np.ndarray) -> PlaceCounts:
+        """The counts of the places `keep` marks; the others count zero."""
+        return PlaceCounts(total=np.where(keep, self.total, 0),
+                           by_trust=np.where(keep[:, None], self.by_trust, 0))
 
 
-def place_row(index: MapIndex, at: int, mentions: int) -> dict:
+def place_counts(index: MapIndex, mask: np.ndarray) -> PlaceCounts:
+    """Mentions per place and per trust under a mention mask (one bincount)."""
+    width = len(TRUSTS)
+    by_trust = np.bincount(index.place_trust[mask], minlength=index.place_id.size * width)
+    by_trust = by_trust.reshape(index.place_id.size, width)
+    return PlaceCounts(total=by_trust.sum(axis=1), by_trust=by_trust)
+
+
+def place_row(index: MapIndex, at: int, counts: PlaceCounts) -> dict:
+    """A place as the API shows it, with its mentions in the view by trust."""
     return {
         "id": int(index.place_id[at]),
         "name": index.place_name[at],
@@ -105,21 +147,43 @@ def place_row(index: MapIndex, at: int, mentions: int) -> dict:
         "admin1": index.place_admin1[at],
         "latitude": float(index.place_lat[at]),
         "longitude": float(index.place_lon[at]),
-        "mentions": int(mentions),
+        "mentions": int(counts.total[at]),
+        **{name: int(counts.by_trust[at, i]) for i, name in enumerate(TRUSTS)},
+        "area": bool(index.place_area[at]),
     }
 
 
-def places_ranked(index: MapIndex, counts: np.ndarray, limit: int | None = None) -> list[dict]:
+def _ranked(index: MapIndex, totals: np.ndarray, limit: int | None) -> list[int]:
     """Places with at least one mention, most mentioned first, then by name."""
-    present = np.nonzero(counts)[0]
+    present = np.nonzero(totals)[0]
     if limit is not None and present.size > limit:
         # Keep every place tied with the last one kept, so the name order below is fair.
-        threshold = np.partition(counts[present], present.size - limit)[present.size - limit]
-        present = present[counts[present] >= threshold]
-    order = sorted(present.tolist(), key=lambda at: (-counts[at], index.place_name[at]))
-    if limit is not None:
-        order = order[:limit]
-    return [place_row(index, at, counts[at]) for at in order]
+        threshold = np.partition(totals[present], present.size - limit)[present.size - limit]
+        present = present[totals[present] >= threshold]
+    order = sorted(present.tolist(), key=lambda at: (-totals[at], index.place_name[at]))
+    return order if limit is None else order[:limit]
+
+
+def places_ranked(index: MapIndex, counts: PlaceCounts, limit: int | None = None) -> list[dict]:
+    """Places with at least one mention, most mentioned first, then by name."""
+    return [place_row(index, at, counts) for at in _ranked(index, counts.total, limit)]
+
+
+def areas_ranked(index: MapIndex, counts: PlaceCounts, limit: int) -> list[dict]:
+    """Countries and world areas with mentions, most mentioned first (the panel's
+    count of what the map does not draw as a hotspot)."""
+    totals = np.where(index.place_area, counts.total, 0)
+    return [
+        {"id": int(index.place_id[at]), "name": index.place_name[at],
+         "kind": KINDS[index.place_kind[at]],
+         "country_code": index.countries[index.place_country[at]],
+         "mentions": int(totals[at])}
+        for at in _ranked(index, totals, limit)
+    ]
+
+
+def area_mentions(index: MapIndex, counts: PlaceCounts) -> int:
+    return int(counts.total[index.place_area].sum())
 
 
 def date_bounds(index: MapIndex) -> tuple[dt.date | None, dt.date | None]:
@@ -130,24 +194,36 @@ def date_bounds(index: MapIndex) -> tuple[dt.date | None, dt.date | None]:
     return day_date(int(index.day_start[dated].min())), day_date(int(index.day_end[dated].max()))
 
 
-def clusters(index: MapIndex, counts: np.ndarray, zoom: int) -> list[dict]:
-    """Markers for a zoom level: countries always alone (they are drawn as outlines);
-    regions and towns grouped on a screen grid when there are many, each group with
-    its mention count, its number of places and its bounds (zooming in splits it)."""
-    present = np.nonzero(counts)[0]
-    is_country = index.place_kind[present] == KINDS.index(Place.Kind.COUNTRY)
-    singles = present[is_country].tolist()
-    rest = present[~is_country]
-    if rest.size <= CLUSTER_MIN_PLACES:
-        return [_single(index, at, counts[at]) for at in singles + rest.tolist()]
+MAX_MEMBERS = 50
 
-    scale = 256.0 * (2**zoom) / CLUSTER_CELL_PX
-    cell_x = np.floor(index.place_x[rest] * scale).astype(np.int64)
-    cell_y = np.floor(index.place_y[rest] * scale).astype(np.int64)
-    is_area = (index.place_kind[rest] == KINDS.index(Place.Kind.REGION)).astype(np.int64)
-    keys = ((cell_x << 22) | cell_y) << 1 | is_area
+
+def clusters(index: MapIndex, counts: PlaceCounts, zoom: int, *, max_zoom: int) -> list[dict]:
+    """Markers for a zoom level. Countries stand alone (they are drawn as outlines).
+    Places sharing one point are always one cluster listing its `members`, so a reader
+    can spread them apart. When many places are in view (and below `max_zoom`), regions
+    and towns are also grouped on a screen grid, each group with its mention count, its
+    number of places and its bounds (zooming in splits it); a group whose places all
+    share one point lists its members too."""
+    present = np.nonzero(counts.total)[0]
+    is_country = index.place_kind[present] == KINDS.index(Place.Kind.COUNTRY)
+    markers = [_single(index, at, counts) for at in present[is_country].tolist()]
+    rest = present[~is_country]
+    if rest.size == 0:
+        return markers
+    if rest.size <= CLUSTER_MIN_PLACES or zoom >= max_zoom:
+        # Only places at exactly one point share a marker.
+        lat_key = np.round(index.place_lat[rest] * 1e6).astype(np.int64)
+        lon_key = np.round(index.place_lon[rest] * 1e6).astype(np.int64)
+        keys = (lat_key + 90_000_000) * 400_000_000 + (lon_key + 200_000_000)
+    else:
+        scale = 256.0 * (2**zoom) / CLUSTER_CELL_PX
+        cell_x = np.floor(index.place_x[rest] * scale).astype(np.int64)
+        cell_y = np.floor(index.place_y[rest] * scale).astype(np.int64)
+        is_area = (index.place_kind[rest] == KINDS.index(Place.Kind.REGION)).astype(np.int64)
+        keys = ((cell_x << 22) | cell_y) << 1 | is_area
     unique, group = np.unique(keys, return_inverse=True)
-    weights = counts[rest].astype(np.float64)
+    group = group.reshape(-1)
+    weights = counts.total[rest].astype(np.float64)
     total = np.bincount(group, weights=weights)
     members = np.bincount(group)
     lat = np.bincount(group, weights=weights * index.place_lat[rest]) / total
@@ -158,24 +234,46 @@ def clusters(index: MapIndex, counts: np.ndarray, zoom: int) -> list[dict]:
     east = _group_extreme(np.maximum, group, unique.size, index.place_lon[rest], -np.inf)
     first_member = np.full(unique.size, -1, dtype=np.int64)
     first_member[group[::-1]] = rest[::-1]
+    is_region = index.place_kind[first_member] == KINDS.index(Place.Kind.REGION)
 
-    markers = [_single(index, at, counts[at]) for at in singles]
+    shared_point = [g for g in range(unique.size)
+                    if members[g] > 1 and south[g] == north[g] and west[g] == east[g]]
+    member_lists = _members(index, counts, rest, group, shared_point)
     for g in range(unique.size):
         if members[g] == 1:
-            at = int(first_member[g])
-            markers.append(_single(index, at, counts[at]))
+            markers.append(_single(index, int(first_member[g]), counts))
             continue
-        markers.append({
+        marker = {
             "cluster": True,
             "id": f"c{zoom}-{int(unique[g])}",
-            "kind": "region" if unique[g] & 1 else "city",
+            "kind": "region" if is_region[g] else "city",
             "latitude": float(lat[g]),
             "longitude": float(lon[g]),
             "mentions": int(total[g]),
             "places": int(members[g]),
             "bounds": [float(west[g]), float(south[g]), float(east[g]), float(north[g])],
-        })
+        }
+        if g in member_lists:
+            marker["members"] = member_lists[g]
+        markers.append(marker)
     return markers
+
+
+def _members(
+    index: MapIndex, counts: PlaceCounts, rest: np.ndarray, group: np.ndarray, groups: list[int]
+) -> dict[int, list[dict]]:
+    """The places of each group in `groups`, most mentioned first (at most MAX_MEMBERS)."""
+    found: dict[int, list[dict]] = {}
+    order = np.argsort(group, kind="stable")
+    sorted_groups = group[order]
+    for g in groups:
+        low, high = np.searchsorted(sorted_groups, [g, g + 1])
+        places = sorted(rest[order[low:high]].tolist(),
+                        key=lambda at: (-counts.total[at], index.place_name[at]))[:MAX_MEMBERS]
+        found[g] = [{"id": int(index.place_id[at]), "name": index.place_name[at],
+                     "kind": KINDS[index.place_kind[at]], "mentions": int(counts.total[at])}
+                    for at in places]
+    return found
 
 
 def _group_extreme(
@@ -186,8 +284,111 @@ def _group_extreme(
     return out
 
 
-def _single(index: MapIndex, at: int, mentions: int) -> dict:
-    return {"cluster": False, **place_row(index, at, mentions)}
+def _single(index: MapIndex, at: int, counts: PlaceCounts) -> dict:
+    return {"cluster": False, **place_row(index, at, counts)}
+
+
+# The timeline's frame (see time_frame).
+BULK_SHARE = 0.95
+DEFAULT_WINDOW_SHARE = 0.80
+MIN_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Mentions folded out of the axis: how many, the first and last day they name."""
+
+    count: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    bulk_start: dt.date
+    bulk_end: dt.date
+    default_start: dt.date
+    default_end: dt.date
+    earlier: Fold
+    later: Fold
+
+
+def time_frame(starts: np.ndarray, ends: np.ndarray) -> TimeFrame | None:
+    """Where the news is on the time axis, for mentions spanning `starts`..`ends` (day
+    numbers). None when there are none.
+
+    The rule, on each mention's middle day (mentions spanning more than LONG_SPAN_DAYS,
+    "since 2011", are left out of it unless there is nothing else):
+    - the *bulk* is the shortest span holding BULK_SHARE (95 %) of the mentions, widened
+      on each side by half its length (at least MIN_WINDOW_DAYS), never beyond the first
+      and last day the mentions name. A passage about 1805 among 2020s news lies outside.
+    - *earlier* and *later* count the mentions that lie wholly before or after the bulk
+      (the timeline folds them into a bar instead of stretching its axis over them).
+    - the *default window* is the shortest span holding DEFAULT_WINDOW_SHARE (80 %) of the
+      mentions (the latest such span if several tie), widened around its middle to at least
+      MIN_WINDOW_DAYS, inside the bulk.
+    """
+    if starts.size == 0:
+        return None
+    framing = (ends - starts) <= LONG_SPAN_DAYS
+    if not framing.any():
+        framing = np.ones_like(framing)
+    first_day, last_day = int(starts[framing].min()), int(ends[framing].max())
+    middles = (starts[framing].astype(np.int64) + ends[framing]) // 2
+
+    core_low, core_high = _shortest_span(middles, BULK_SHARE)
+    pad = max(MIN_WINDOW_DAYS, (core_high - core_low) // 2)
+    bulk_low, bulk_high = max(core_low - pad, first_day), min(core_high + pad, last_day)
+
+    low, high = _shortest_span(middles, DEFAULT_WINDOW_SHARE)
+    if high - low + 1 < MIN_WINDOW_DAYS:
+        low = (low + high) // 2 - MIN_WINDOW_DAYS // 2
+        high = low + MIN_WINDOW_DAYS - 1
+        # Slide the widened window back inside the bulk rather than cut it short.
+        if high > bulk_high:
+            low, high = low - (high - bulk_high), bulk_high
+        if low < bulk_low:
+            low, high = bulk_low, high + (bulk_low - low)
+    low, high = max(low, bulk_low), min(high, bulk_high)
+
+    return TimeFrame(
+        bulk_start=day_date(bulk_low), bulk_end=day_date(bulk_high),
+        default_start=day_date(low), default_end=day_date(high),
+        earlier=_fold(starts, ends, ends < bulk_low),
+        later=_fold(starts, ends, starts > bulk_high),
+    )
+
+
+def _shortest_span(days: np.ndarray, share: float) -> tuple[int, int]:
+    """The first and last day of the shortest span holding at least `share` of `days`
+    (the latest one when several are as short)."""
+    base = int(days.min())
+    per_day = np.bincount(days - base)
+    below = np.concatenate(([0], np.cumsum(per_day)))  # below[i]: days before base + i
+    needed = max(1, math.ceil(share * days.size))
+    starts = np.nonzero(per_day)[0]
+    # The first day index at which `needed` days have been reached from each start.
+    stops = np.searchsorted(below, below[starts] + needed) - 1
+    possible = stops < per_day.size
+    starts, stops = starts[possible], stops[possible]
+    lengths = stops - starts
+    best = lengths.size - 1 - int(np.argmin(lengths[::-1]))
+    return base + int(starts[best]), base + int(stops[best])
+
+
+def _fold(starts: np.ndarray, ends: np.ndarray, outside: np.ndarray) -> Fold:
+    if not outside.any():
+        return Fold()
+    return Fold(count=int(outside.sum()), first=day_date(int(starts[outside].min())),
+                last=day_date(int(ends[outside].max())))
+
+
+def view_days(index: MapIndex, mask: np.ndarray, basis: str) -> tuple[np.ndarray, np.ndarray]:
+    """First and last day of each selected mention on the basis asked."""
+    if basis == "published":
+        days = index.day_published[mask]
+        return days, days
+    return index.day_start[mask], index.day_end[mask]
 
 
 @dataclass(frozen=True)
@@ -197,6 +398,7 @@ class Timeline:
     bin_days: int
     counts: list[int]
     spans: list[dict]
+    frame: TimeFrame
 
 
 def timeline(
@@ -205,21 +407,16 @@ def timeline(
 ) -> Timeline | None:
     """Mentions over time under the view's choices except its window. Mentions dated to
     a day are counted in bins; imprecise ones (a month, a year, a range) are returned
-    as spans, grouped by identical extent, most frequent first. None if nothing is dated."""
+    as spans, grouped by identical extent, most frequent first. The axis runs from
+    `axis_start` to `axis_end`, by default over the bulk of time_frame (what lies outside
+    is counted in its `earlier` and `later` folds). None if nothing is dated."""
     mask = mention_mask(index, view, use_window=False)
-    if view.basis == "published":
-        starts = ends = index.day_published[mask]
-    else:
-        starts, ends = index.day_start[mask], index.day_end[mask]
-    if starts.size == 0:
+    starts, ends = view_days(index, mask, view.basis)
+    frame = time_frame(starts, ends)
+    if frame is None:
         return None
-    # By default the axis covers day-dated mentions and spans up to about a year; a long
-    # range ("since 2011") would squeeze everything else into a sliver, so it is clipped.
-    framing = (ends - starts) <= LONG_SPAN_DAYS
-    if not framing.any():
-        framing = np.ones_like(framing)
-    low = day_number(axis_start) if axis_start else int(starts[framing].min())
-    high = day_number(axis_end) if axis_end else int(ends[framing].max())
+    low = day_number(axis_start) if axis_start else day_number(frame.bulk_start)
+    high = day_number(axis_end) if axis_end else day_number(frame.bulk_end)
     high = max(high, low)
     bins = max(1, min(bins, MAX_TIMELINE_BINS))
     bin_days = max(1, math.ceil((high - low + 1) / bins))
@@ -248,5 +445,5 @@ def timeline(
     last_day = min(low + n_bins * bin_days - 1, day_number(dt.date.max))
     return Timeline(
         start=day_date(low), end=day_date(last_day), bin_days=bin_days,
-        counts=counts.astype(int).tolist(), spans=spans,
+        counts=counts.astype(int).tolist(), spans=spans, frame=frame,
     )

@@ -8,6 +8,7 @@ import numpy as np
 from django.db.models import QuerySet
 
 from mapapp.models import Article, Mention
+from mapapp.readermap import trust
 from mapapp.readermap.index import MapIndex
 from mapapp.readermap.queries import View, mention_mask
 
@@ -22,12 +23,16 @@ class Window:
 
 def mentions_visible() -> QuerySet[Mention]:
     """Mentions a reader may see: from published articles, resolved to a place, not
-    rejected by an editor, and not mere demonyms ("Syrian")."""
-    return Mention.objects.filter(
+    rejected by an editor, not mere demonyms ("Syrian"), and not unsure when the
+    settings hide unsure mentions until reviewed (mapapp.readermap.trust)."""
+    mentions = Mention.objects.filter(
         article__publication=Article.Publication.PUBLISHED,
         place__isnull=False,
         is_demonym=False,
     ).exclude(review=Mention.Review.REJECTED)
+    if not trust.unsure_shown():
+        mentions = mentions.exclude(trust.unsure_condition())
+    return mentions
 
 
 def mentions_in_window(window: Window) -> QuerySet[Mention]:
@@ -66,8 +71,10 @@ def view_mention_ids(
     view: View, index: MapIndex, *, limit: int, offset: int = 0, place_id: int | None = None
 ) -> tuple[list[int], int]:
     """Ids of the mentions the view selects (of one place, if given), newest event
-    first (then newest article), `limit` of them from `offset`, and how many in all."""
-    mask = mention_mask(index, view_resolved(view, index))
+    first (then newest publication, newest article), `limit` of them from `offset`, and
+    how many in all. A place asked for by id is answered whatever the view's `areas`
+    (a reader who clicks a country in the list of areas reads its passages)."""
+    mask = mention_mask(index, view_resolved(view, index), areas=place_id is None)
     if place_id is not None:
         at = index.place_index(place_id)
         if at is None:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.map_page, name="map"),
     path("api/places", views.api_places, name="api-places"),
     path("api/places/<int:place_id>/mentions", views.api_place_mentions, name="api-place-mentions"),
+    path("api/feed", views.api_feed, name="api-feed"),
     path("api/timeline", views.api_timeline, name="api-timeline"),
     path("api/facets", views.api_facets, name="api-facets"),
     path("api/basemap.geojson", views.api_basemap, name="api-basemap"),

@@ -11,14 +11,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from mapapp.models import Mention, Place
-from mapapp.readermap import basemap, queries, selectors
+from mapapp.readermap import basemap, queries, selectors, trust
 from mapapp.readermap.exports import FORMATS, UnknownExportFormat, export_format, export_rows
 from mapapp.readermap.index import map_index
 from mapapp.readermap.params import BadParameter, date_param, int_param, view_param
 
 PAGE_SIZE = 20
 PLACE_LIST_SIZE = 100
+AREA_LIST_SIZE = 50
 MAX_ZOOM = 18
+# The filters' names for kinds of place (the model's labels are the editors').
+KIND_LABELS = {Place.Kind.CITY: "Towns and sites", Place.Kind.REGION: "Regions",
+               Place.Kind.COUNTRY: "Countries", Place.Kind.OTHER: "Other"}
 
 
 def api_endpoint(view_function):
@@ -35,12 +39,22 @@ def api_endpoint(view_function):
     return wrapper
 
 
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
 @require_GET
 def map_page(request: HttpRequest):
-    first_day, last_day = queries.date_bounds(map_index())
+    """The map page; its configuration carries the timeline's frame for the default view
+    (dataStart/dataEnd: the bulk of the dates; defaultStart/defaultEnd: the default
+    window; queries.time_frame), so the first paint already shows where the news is."""
+    index = map_index()
+    frame = queries.time_frame(*queries.view_days(
+        index, queries.mention_mask(index, queries.View(), use_window=False), "event"))
     config = {
         "placesUrl": reverse("mapapp:api-places"),
         "mentionsUrl": reverse("mapapp:api-place-mentions", args=[0]),
+        "feedUrl": reverse("mapapp:api-feed"),
         "timelineUrl": reverse("mapapp:api-timeline"),
         "facetsUrl": reverse("mapapp:api-facets"),
         "basemapUrl": reverse("mapapp:api-basemap"),
@@ -48,8 +62,11 @@ def map_page(request: HttpRequest):
         "exportUrls": {name: reverse("mapapp:api-export", args=[name]) for name in FORMATS},
         "tilesUrl": settings.MAP_TILES_URL,
         "tilesAttribution": settings.MAP_TILES_ATTRIBUTION,
-        "dataStart": first_day.isoformat() if first_day else None,
-        "dataEnd": last_day.isoformat() if last_day else None,
+        "dataStart": _iso(frame and frame.bulk_start),
+        "dataEnd": _iso(frame and frame.bulk_end),
+        "defaultStart": _iso(frame and frame.default_start),
+        "defaultEnd": _iso(frame and frame.default_end),
+        "showUnsure": trust.unsure_shown(),
     }
     return render(
         request,
@@ -77,21 +94,27 @@ def _feature(marker: dict) -> dict:
 @api_endpoint
 def api_places(request: HttpRequest) -> JsonResponse:
     """GeoJSON FeatureCollection of the places the view selects, each with its number
-    of mentions. With `zoom`, nearby places are grouped into clusters for that zoom
-    and the answer also lists the most mentioned places in view (`places`)."""
+    of mentions (in all and by trust). With `zoom`, nearby places are grouped into
+    clusters for that zoom and the answer also lists the most mentioned places in view
+    (`places`). Countries and world areas are features only as `areas` allows
+    (queries.drawn_places); `areas` always lists them with their counts."""
     view = view_param(request.GET)
     zoom = int_param(request.GET, "zoom", -1, low=0, high=MAX_ZOOM)
     index = map_index()
     view = selectors.view_resolved(view, index)
-    mask = queries.mention_mask(index, view)
-    counts = queries.place_counts(index, mask)
+    # One pass over the mentions, areas included; the areas rule is per place.
+    every = queries.place_counts(index, queries.mention_mask(index, view, areas=False))
+    counts = every.only(queries.drawn_places(index, view))
     body: dict = {"type": "FeatureCollection"}
     if zoom < 0:
         body["features"] = [_feature(p) for p in queries.places_ranked(index, counts)]
     else:
-        body["features"] = [_feature(m) for m in queries.clusters(index, counts, zoom)]
+        markers = queries.clusters(index, counts, zoom, max_zoom=MAX_ZOOM)
+        body["features"] = [_feature(m) for m in markers]
         body["places"] = queries.places_ranked(index, counts, limit=PLACE_LIST_SIZE)
-    body["totals"] = {"mentions": int(mask.sum()), "places": int((counts > 0).sum())}
+    body["areas"] = queries.areas_ranked(index, every, limit=AREA_LIST_SIZE)
+    body["totals"] = {"mentions": int(counts.total.sum()), "places": int((counts.total > 0).sum()),
+                      "area_mentions": queries.area_mentions(index, every)}
     return JsonResponse(body)
 
 
@@ -102,25 +125,26 @@ def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
     page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
     # Only a place that a published article names exists for readers: any other id
     # (a draft's place, an editor's point on a draft, no place at all) is a 404.
-    if map_index().place_index(place_id) is None:
+    index = map_index()
+    at = index.place_index(place_id)
+    if at is None:
         raise Http404("No such place on the map.")
     place = get_object_or_404(Place, pk=place_id)
     # The index picks the page's mentions (the same ones the map counts); only those
     # twenty rows are read from the database.
     ids, count = selectors.view_mention_ids(
-        view, map_index(), place_id=place.pk, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
+        view, index, place_id=place.pk, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE
     )
     pages = max(1, math.ceil(count / PAGE_SIZE))
     if page_number > pages:
         page_number = pages
         ids, count = selectors.view_mention_ids(
-            view, map_index(), place_id=place.pk, limit=PAGE_SIZE, offset=(pages - 1) * PAGE_SIZE
+            view, index, place_id=place.pk, limit=PAGE_SIZE, offset=(pages - 1) * PAGE_SIZE
         )
     return JsonResponse(
         {
-            "place": {"id": place.pk, "name": place.name, "kind": place.kind,
-                      "country_code": place.country_code, "admin1": place.admin1,
-                      "latitude": place.latitude, "longitude": place.longitude},
+            "place": {**_place_json(place), "admin1": place.admin1,
+                      "area": bool(index.place_area[at])},
             "count": count,
             "page": page_number,
             "pages": pages,
@@ -130,9 +154,41 @@ def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
 
 
 @api_endpoint
+def api_feed(request: HttpRequest) -> JsonResponse:
+    """The passages the view selects (the map's mask: window, bounds if given, filters,
+    areas), newest first by event date, then publication date; 20 a page, each with
+    its place."""
+    view = view_param(request.GET)
+    page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
+    index = map_index()
+    ids, count = selectors.view_mention_ids(
+        view, index, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    if page_number > pages:
+        page_number = pages
+        ids, count = selectors.view_mention_ids(
+            view, index, limit=PAGE_SIZE, offset=(pages - 1) * PAGE_SIZE)
+    return JsonResponse({
+        "count": count,
+        "page": page_number,
+        "pages": pages,
+        "results": [{**_mention_json(m), "place": _place_json(m.place)}
+                    for m in selectors.mentions_by_ids(ids)],
+    })
+
+
+def _place_json(place: Place) -> dict:
+    return {"id": place.pk, "name": place.name, "kind": place.kind,
+            "country_code": place.country_code, "latitude": place.latitude,
+            "longitude": place.longitude}
+
+
+@api_endpoint
 def api_timeline(request: HttpRequest) -> JsonResponse:
     """Mentions over time for the view (all of its choices but the window): counts per
-    bin for day-precise dates, and spans for months, years and ranges."""
+    bin for day-precise dates, and spans for months, years and ranges; with the frame of
+    queries.time_frame: the default window, the bulk (the axis when no from/to is given)
+    and the mentions folded before and after it."""
     view = view_param(request.GET)
     axis_start, axis_end = date_param(request.GET, "from"), date_param(request.GET, "to")
     if axis_start and axis_end and axis_start > axis_end:
@@ -144,8 +200,13 @@ def api_timeline(request: HttpRequest) -> JsonResponse:
         axis_start=axis_start, axis_end=axis_end, bins=bins,
     )
     if result is None:
+        none = {"start": None, "end": None}
         return JsonResponse({"basis": view.basis, "start": None, "end": None,
-                             "bin_days": 1, "counts": [], "spans": []})
+                             "bin_days": 1, "counts": [], "spans": [],
+                             "default_window": none, "bulk": none,
+                             "earlier": _fold_json(queries.Fold()),
+                             "later": _fold_json(queries.Fold())})
+    frame = result.frame
     return JsonResponse({
         "basis": view.basis,
         "start": result.start.isoformat(),
@@ -153,17 +214,29 @@ def api_timeline(request: HttpRequest) -> JsonResponse:
         "bin_days": result.bin_days,
         "counts": result.counts,
         "spans": result.spans,
+        "default_window": {"start": _iso(frame.default_start), "end": _iso(frame.default_end)},
+        "bulk": {"start": _iso(frame.bulk_start), "end": _iso(frame.bulk_end)},
+        "earlier": _fold_json(frame.earlier),
+        "later": _fold_json(frame.later),
     })
+
+
+def _fold_json(fold: queries.Fold) -> dict:
+    return {"count": fold.count, "first": _iso(fold.first), "last": _iso(fold.last)}
 
 
 @api_endpoint
 def api_facets(request: HttpRequest) -> JsonResponse:
-    """The values the filters offer: sources, countries, kinds of place, review states."""
+    """The values the filters offer: sources, countries (code and name, by name), kinds of
+    place, review states and trust levels, each with a label for readers."""
     index = map_index()
+    names = basemap.country_names()
+    countries = [{"code": c, "name": names.get(c, c)} for c in index.countries if c]
     return JsonResponse({
         "sources": [s for s in index.sources if s],
-        "countries": [c for c in index.countries if c],
-        "kinds": [{"value": v, "label": str(label)} for v, label in Place.Kind.choices],
+        "countries": sorted(countries, key=lambda c: (c["name"].casefold(), c["code"])),
+        "kinds": [{"value": v, "label": KIND_LABELS[v]} for v in KIND_LABELS],
+        "trusts": [{"value": v, "label": trust.TRUST_LABELS[v]} for v in trust.trusts_shown()],
         "reviews": [{"value": v, "label": str(label)} for v, label in Mention.Review.choices
                     if v != Mention.Review.REJECTED],
     })
@@ -200,6 +273,8 @@ def _mention_json(mention: Mention) -> dict:
         "date_source": mention.date_source,
         "date_expression": mention.date_expression,
         "review": mention.review,
+        "trust": trust.mention_trust(review=mention.review, confidence=mention.confidence),
+        "confidence": round(mention.confidence, 2),
         "article": {
             "id": article.pk,
             "title": article.title,
@@ -217,19 +292,22 @@ MAX_EXPORT_PLACES = 2_000
 @api_endpoint
 def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Exactly what the view selects, in one of the formats of mapapp.readermap.exports.formats:
-    a record per mention (streamed), or a standalone offline HTML map (a marker per place)."""
+    a record per mention (streamed), or a standalone offline HTML map (a marker per place).
+    Unlike the map, an export keeps countries unless asked `areas=hide` (areas=show by
+    default): it holds every mention the map draws or counts as a country; world areas
+    (a continent, an ocean) are never a point, on the map or in an export."""
     try:
         chosen = export_format(fmt)
     except UnknownExportFormat as error:
         raise BadParameter(str(error)) from None
-    view = view_param(request.GET)
+    view = view_param(request.GET, areas_default="show")
     index = map_index()
     if chosen.per == "place":
         resolved = selectors.view_resolved(view, index)
         counts = queries.place_counts(index, queries.mention_mask(index, resolved))
         places = queries.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
         page = chosen.write(places, title="Conflict map export",
-                            description=_describe(view, int(counts.sum())))
+                            description=_describe(view, int(counts.total.sum())))
         response = HttpResponse(page, content_type=chosen.media_type)
     else:
         ids, total = selectors.view_mention_ids(view, index, limit=MAX_EXPORT_MENTIONS)
