@@ -14,6 +14,7 @@ from mapapp.processing import service
 from mapapp.processing.submit import article_save, articles_submit
 from mapapp.review import admin_views, roles
 from mapapp.review.decisions import decision_from_mention_edit
+from mapapp.review.propagation import articles_reapply, name_reapply, reapply_note, rule_changed_names
 from mapapp.review.publishing import articles_set_publication
 
 
@@ -235,6 +236,9 @@ class PlaceDecisionAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj: PlaceDecision, form, change: bool) -> None:
         obj.decided_by = request.user
         super().save_model(request, obj, form, change)
+        # The mentions follow once the article is re-processed (issue 13).
+        articles = {obj.article_id, form.initial.get("article") or obj.article_id}
+        messages.info(request, reapply_note(articles_reapply(article_ids=sorted(articles))))
 
     def delete_model(self, request, obj: PlaceDecision) -> None:
         super().delete_model(request, obj)
@@ -273,3 +277,17 @@ class RuleAdmin(SimpleHistoryAdmin):
             obj.created_by = request.user
         obj.name = folded_name(obj.name)
         super().save_model(request, obj, form, change)
+        # Articles processed before the change follow it in the background (issue 13).
+        names = rule_changed_names(old_name=form.initial.get("name"), new_name=obj.name,
+                                   changed=form.changed_data if change else ["name"])
+        if names:
+            messages.info(request, reapply_note(name_reapply(names=names)))
+
+    def delete_model(self, request, obj: Rule) -> None:
+        super().delete_model(request, obj)
+        messages.info(request, reapply_note(name_reapply(names=[obj.name])))
+
+    def delete_queryset(self, request, queryset) -> None:
+        names = set(queryset.values_list("name", flat=True))
+        super().delete_queryset(request, queryset)
+        messages.info(request, reapply_note(name_reapply(names=names)))

@@ -17,6 +17,7 @@ from mapapp.review.audit import recent_changes
 from mapapp.review.decisions import DecisionError, decision_record, mentions_named
 from mapapp.review.forms import EVERY_STORY, NOT_A_PLACE, POINT, ReviewChoiceForm
 from mapapp.review.places import place_from_candidate, place_from_point
+from mapapp.review.propagation import name_reapply
 from mapapp.review.queue import OLDEST_FIRST, article_review_items, review_queue_page
 
 AUDIT_ROWS = 200
@@ -162,7 +163,13 @@ def _decide(request: HttpRequest, article: Article) -> dict | None:
     note = f"“{mentions[0].surface}” is now {what} in all {len(mentions)} mention(s)."
     if decision.rule is not None and rule_context is not None:
         scope = (f"stories about {rule_context}" if rule_context else "every story")
-        note += f" Saved as a rule for {scope}."
+        others = name_reapply(names=[name], besides=[article.pk])
+        note += f" Saved as a rule for {scope}"
+        if others:
+            note += (f"; re-processing the {others} other article{'s' if others > 1 else ''} "
+                     f"already processed that name{'s' if others == 1 else ''} it, in the background.")
+        else:
+            note += "."
     if article.publication == Article.Publication.PUBLISHED:
         note += " The public map shows it now."
     messages.success(request, note)
