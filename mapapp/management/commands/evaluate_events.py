@@ -1,0 +1,73 @@
+"""`manage.py evaluate_events [--heldout] [--errors N] [FILE ...]`: score the events engine
+(mapapp/events/) on the labelled set: event-or-not, type and grouping, and speed.
+
+Without files it scores mapapp/evaluation/data/events_dev.jsonl, or with --heldout
+events_heldout.jsonl: the held-out fifth, scored once and never tuned on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from mapapp.events.evaluation import EventsEvaluation, evaluate_events
+from mapapp.events.taxonomy import EVENT_TYPES
+
+DATA = Path(__file__).resolve().parents[2] / "evaluation" / "data"
+
+
+class Command(BaseCommand):
+    help = "Score event detection, typing and grouping on the labelled events set."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("files", nargs="*", help="labelled JSONL files (default: the dev set)")
+        parser.add_argument("--heldout", action="store_true", help="score the held-out set instead")
+        parser.add_argument("--errors", type=int, default=0, metavar="N",
+                            help="also list N wrongly judged records (dev only: never read held-out errors)")
+
+    def handle(self, *args, files: list[str], heldout: bool, errors: int, **options) -> None:
+        paths = [Path(f) for f in files] or [DATA / ("events_heldout.jsonl" if heldout else "events_dev.jsonl")]
+        for path in paths:
+            if not path.exists():
+                raise CommandError(f"No labelled set at {path}.")
+            evaluation = evaluate_events(path)
+            self.stdout.write(table(evaluation))
+            if errors:
+                self.stdout.write(error_listing(evaluation, errors))
+
+
+def table(evaluation: EventsEvaluation) -> str:
+    """The figures as a plain-text table (Markdown-friendly)."""
+    lines = [
+        f"{evaluation.corpus}: {len(evaluation.results)} place records, {evaluation.articles} articles",
+        "",
+        "| measure | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+    ]
+
+    def row(name, s) -> str:
+        return f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.support} |"
+
+    lines.append(row("event (is_event)", evaluation.event))
+    lines.append(row("not an event", evaluation.not_event))
+    for value, scores in evaluation.types.items():
+        lines.append(row(f"type: {EVENT_TYPES[value].label}", scores))
+    lines.append(f"| **type macro-F1** | | | {evaluation.type_macro_f1:.3f} | |")
+    lines.append(row("grouping (pairwise)", evaluation.grouping))
+    lines.append("")
+    lines.append(f"speed: {evaluation.records_per_second:.0f} records/s, "
+                 f"{evaluation.articles_per_second:.0f} docs/s (geoparse, date, judge, group)")
+    return "\n".join(lines)
+
+
+def error_listing(evaluation: EventsEvaluation, limit: int) -> str:
+    lines = ["", "wrong judgements:"]
+    wrong = [r for r in evaluation.results
+             if r.judgement.is_event != r.record["is_event"]
+             or (r.record["is_event"] and r.judgement.event_type != r.record["type"])]
+    for r in wrong[:limit]:
+        gold = r.record["type"] if r.record["is_event"] else "no event"
+        got = r.judgement.event_type if r.judgement.is_event else "no event"
+        lines.append(f"- {r.record['id']} {r.record['place']}: gold {gold}, got {got} "
+                     f"({r.judgement.score:.2f}; {'; '.join(r.judgement.cues)})")
+        lines.append(f"    {r.record['passage']}")
+    return "\n".join(lines)
