@@ -16,7 +16,7 @@ def place(name, lat, lon, kind=Place.Kind.CITY, country="SY"):
 
 
 def mention(place, day, *, end=None, source="Wire", passage=None, review=Mention.Review.MACHINE,
-            precision=Mention.DatePrecision.DAY, published=None):
+            precision=Mention.DatePrecision.DAY, published=None, confidence=0.0):
     passage = passage or f"Fighting was reported in {place.name}."
     article = Article.objects.create(
         title=f"On {place.name}", source=source, body=f"{passage} #{Article.objects.count()}",
@@ -27,7 +27,7 @@ def mention(place, day, *, end=None, source="Wire", passage=None, review=Mention
     return Mention.objects.create(
         article=article, place=place, surface=place.name, start=at, end=at + len(place.name),
         passage=passage, passage_start=0, event_date=day, event_date_end=end or day,
-        date_precision=precision, review=review,
+        date_precision=precision, review=review, confidence=confidence,
     )
 
 

@@ -163,3 +163,41 @@ def test_the_map_page_links_every_registered_format(client):
     html = client.get(reverse("mapapp:map")).content.decode()
     offered = re.findall(r'<a id="export-(\w+)" data-format="\1" href="#">([^<]+)</a>', html)
     assert offered == [(f.name, f.label) for f in FORMATS.values()]
+
+
+@pytest.fixture
+def areas_data(view_data):
+    """Besides the view's towns and region: Syria (a country) and the Middle East (a world
+    area), each named once in September 2015."""
+    syria = Place.objects.create(name="Syria", latitude=35.0, longitude=38.0,
+                                 kind=Place.Kind.COUNTRY, country_code="SY")
+    middle_east = Place.objects.create(name="Middle East", latitude=29.0, longitude=41.0,
+                                       kind=Place.Kind.OTHER, country_code="")
+    for i, where in enumerate((syria, middle_east)):
+        passage = f"Talks on {where.name} resumed, item {i}."
+        article = Article.objects.create(
+            title=f"Talks {i}", source="Wire", url=f"https://example.org/talks-{i}", body=passage,
+            publication=Article.Publication.PUBLISHED, published_at=dt.datetime(2016, 4, 1, tzinfo=dt.UTC))
+        at = passage.index(where.name)
+        Mention.objects.create(article=article, place=where, surface=where.name, start=at,
+                               end=at + len(where.name), passage=passage, passage_start=0,
+                               event_date=dt.date(2015, 9, 20), event_date_end=dt.date(2015, 9, 20),
+                               confidence=0.9)
+
+
+def test_exports_keep_countries_by_default_but_never_a_world_area(client, areas_data):
+    rows = list(csv.DictReader(io.StringIO(export(client, "csv", WINDOW))))
+    assert sorted(r["place"] for r in rows) == ["Idlib", "Idlib", "Syria", "حلب"]
+    hidden = list(csv.DictReader(io.StringIO(export(client, "csv", {**WINDOW, "areas": "hide"}))))
+    assert sorted(r["place"] for r in hidden) == ["Idlib", "Idlib", "حلب"]
+    assert "4 mentions" in export(client, "html", WINDOW)
+
+
+def test_exported_records_carry_their_trust(client, areas_data):
+    rows = list(csv.DictReader(io.StringIO(export(client, "csv", WINDOW))))
+    trust = {r["place"]: (r["trust"], r["confidence"]) for r in rows}
+    assert trust["Syria"] == ("sure", "0.9") and trust["Idlib"] == ("unsure", "0.0")
+    data = json.loads(export(client, "geojson", {**WINDOW, "trust": "sure"}))
+    assert [f["properties"]["place"] for f in data["features"]] == ["Syria"]
+    assert data["features"][0]["properties"]["trust"] == "sure"
+    assert "<value>sure</value>" in export(client, "kml", {**WINDOW, "trust": "sure"})

@@ -321,7 +321,8 @@ def time_frame(starts: np.ndarray, ends: np.ndarray) -> TimeFrame | None:
     "since 2011", are left out of it unless there is nothing else):
     - the *bulk* is the shortest span holding BULK_SHARE (95 %) of the mentions, widened
       on each side by half its length (at least MIN_WINDOW_DAYS), never beyond the first
-      and last day the mentions name. A passage about 1805 among 2020s news lies outside.
+      and last day named by the mentions within it. A passage about 1805 among 2020s news
+      lies outside.
     - *earlier* and *later* count the mentions that lie wholly before or after the bulk
       (the timeline folds them into a bar instead of stretching its axis over them).
     - the *default window* is the shortest span holding DEFAULT_WINDOW_SHARE (80 %) of the
@@ -333,12 +334,14 @@ def time_frame(starts: np.ndarray, ends: np.ndarray) -> TimeFrame | None:
     framing = (ends - starts) <= LONG_SPAN_DAYS
     if not framing.any():
         framing = np.ones_like(framing)
-    first_day, last_day = int(starts[framing].min()), int(ends[framing].max())
-    middles = (starts[framing].astype(np.int64) + ends[framing]) // 2
+    first, last = starts[framing], ends[framing]
+    middles = (first.astype(np.int64) + last) // 2
 
     core_low, core_high = _shortest_span(middles, BULK_SHARE)
     pad = max(MIN_WINDOW_DAYS, (core_high - core_low) // 2)
-    bulk_low, bulk_high = max(core_low - pad, first_day), min(core_high + pad, last_day)
+    inside = (middles >= core_low - pad) & (middles <= core_high + pad)
+    bulk_low = max(core_low - pad, int(first[inside].min()))
+    bulk_high = min(core_high + pad, int(last[inside].max()))
 
     low, high = _shortest_span(middles, DEFAULT_WINDOW_SHARE)
     if high - low + 1 < MIN_WINDOW_DAYS:

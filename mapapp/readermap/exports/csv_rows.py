@@ -1,5 +1,5 @@
 """CSV, one row per mention, in the column order the issue lists (event date, place,
-region, country, coordinates, precision, source, URL, passage) plus provenance."""
+region, country, coordinates, precision, source, URL, passage) plus provenance and trust."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
@@ -10,7 +10,7 @@ from mapapp.readermap.exports.text import spreadsheet_cell
 HEADER = [
     "event_date", "event_date_end", "place", "region", "country", "latitude", "longitude",
     "precision", "source", "url", "passage", "title", "published", "date_source", "kind",
-    "place_id", "mention_id",
+    "place_id", "mention_id", "trust", "confidence",
 ]
 
 
@@ -25,7 +25,7 @@ def csv_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:
                 row.event_date, row.event_date_end, row.place, row.region, row.country,
                 row.latitude, row.longitude, row.precision, row.source, row.url, row.passage,
                 row.title, row.published, row.date_source, row.kind, row.place_id,
-                row.mention_id,
+                row.mention_id, row.trust, row.confidence,
             )
         ])
         yield buffer.getvalue()

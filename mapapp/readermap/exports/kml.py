@@ -27,6 +27,7 @@ def kml_chunks(rows: Iterable[ExportRow], *, name: str = "Conflict map export") 
             f'<Data name="region"><value>{escape(row.region)}</value></Data>'
             f'<Data name="source"><value>{escape(row.source)}</value></Data>'
             f'<Data name="url"><value>{escape(row.url)}</value></Data>'
+            f'<Data name="trust"><value>{escape(row.trust)}</value></Data>'
             f"</ExtendedData>"
             f"<Point><coordinates>{row.longitude},{row.latitude}</coordinates></Point></Placemark>\n"
         )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from mapapp.models import Mention
 from mapapp.readermap.exports.text import printable
+from mapapp.readermap.trust import mention_trust
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class ExportRow:
     published: str
     passage: str
     surface: str
+    trust: str  # verified, sure or unsure (mapapp.readermap.trust)
+    confidence: float
 
 
 def export_rows(mentions: Iterable[Mention]) -> Iterator[ExportRow]:
@@ -52,4 +55,6 @@ def export_rows(mentions: Iterable[Mention]) -> Iterator[ExportRow]:
             published=article.published_at.date().isoformat() if article.published_at else "",
             passage=printable(m.passage),
             surface=printable(m.surface),
+            trust=mention_trust(review=m.review, confidence=m.confidence),
+            confidence=round(m.confidence, 2),
         )
