@@ -341,5 +341,7 @@ class ReviewQueueEntry(Mention):
 # are recorded. The passage and candidates never change after processing.
 register_history(Mention, records_class=SaveHistory, excluded_fields=["passage", "candidates"])
 
-# The import's background jobs live with the import code (mapapp/importing/models.py).
+# Events (issue 15) live with the events engine (mapapp/events/models.py), and the
+# import's background jobs with the import code (mapapp/importing/models.py).
+from mapapp.events.models import Event, EventPassage  # noqa: E402, F401
 from mapapp.importing.models import ImportJob, ImportOutcome  # noqa: E402, F401

@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from mapapp.dating import EventDate, date_passages
+from mapapp.events.services import events_after_processing
 from mapapp.geoparsing import Toponym, geoparse
 from mapapp.models import Article, Mention, Place
 from mapapp.passages import mask_markup, passage_at, split_passages
@@ -233,6 +234,7 @@ def _write(mentions: dict[int, list[MentionDraft]], claimed_at: dt.datetime) -> 
         # (issue 6). Read inside this transaction, so a decision saved meanwhile is kept.
         mentions_apply_editorial(kept)
         mentions_insert([m for rows in kept.values() for m in rows])
+        events_after_processing(kept)  # judge each mention, regroup the events there (issue 15)
         revision_bump()  # the reader map's in-memory index rebuilds on next request
     outcomes.update({pk: ProcessingOutcome(pk, Outcome.DONE, mentions=len(rows)) for pk, rows in kept.items()})
     return outcomes
