@@ -4,7 +4,9 @@
 - `params.py`: the view a URL describes (window, filters, page), validated; bad input is a 400.
 - `index.py`: an in-memory, column-wise copy of the published mentions, rebuilt when the
   map revision changes (mapapp/processing/revision.py).
-- `queries.py`: the map's questions (places in view, timeline, facets) answered on the index.
+- `queries.py`: the map's questions (places in view by trust, areas, clusters) answered on the
+  index; `timeline.py`: mentions over time and the frame that fits the axis to the news.
+- `trust.py`: verified, sure or unsure, and whether readers see unsure mentions.
 - `selectors.py`: reads straight from the database (a place's passages).
 - `basemap.py`: country outlines for the offline basemap; `openapi.py`: the API's description.
 - `exports/`: the current view as GeoJSON, CSV, KML or an offline HTML map, one registry of

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from mapapp.models import Mention, Place
-from mapapp.readermap import basemap, queries, selectors, trust
+from mapapp.readermap import basemap, queries, selectors, timeline, trust
 from mapapp.readermap.exports import FORMATS, UnknownExportFormat, export_format, export_rows
 from mapapp.readermap.index import map_index
 from mapapp.readermap.params import BadParameter, date_param, int_param, view_param
@@ -47,9 +47,9 @@ def _iso(day) -> str | None:
 def map_page(request: HttpRequest):
     """The map page; its configuration carries the timeline's frame for the default view
     (dataStart/dataEnd: the bulk of the dates; defaultStart/defaultEnd: the default
-    window; queries.time_frame), so the first paint already shows where the news is."""
+    window; timeline.time_frame), so the first paint already shows where the news is."""
     index = map_index()
-    frame = queries.time_frame(*queries.view_days(
+    frame = timeline.time_frame(*timeline.view_days(
         index, queries.mention_mask(index, queries.View(), use_window=False), "event"))
     config = {
         "placesUrl": reverse("mapapp:api-places"),
@@ -187,15 +187,15 @@ def _place_json(place: Place) -> dict:
 def api_timeline(request: HttpRequest) -> JsonResponse:
     """Mentions over time for the view (all of its choices but the window): counts per
     bin for day-precise dates, and spans for months, years and ranges; with the frame of
-    queries.time_frame: the default window, the bulk (the axis when no from/to is given)
+    timeline.time_frame: the default window, the bulk (the axis when no from/to is given)
     and the mentions folded before and after it."""
     view = view_param(request.GET)
     axis_start, axis_end = date_param(request.GET, "from"), date_param(request.GET, "to")
     if axis_start and axis_end and axis_start > axis_end:
         raise BadParameter("'from' must not be after 'to'.")
-    bins = int_param(request.GET, "bins", 120, low=1, high=queries.MAX_TIMELINE_BINS)
+    bins = int_param(request.GET, "bins", 120, low=1, high=timeline.MAX_TIMELINE_BINS)
     index = map_index()
-    result = queries.timeline(
+    result = timeline.timeline(
         index, selectors.view_resolved(view, index),
         axis_start=axis_start, axis_end=axis_end, bins=bins,
     )
@@ -204,8 +204,8 @@ def api_timeline(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"basis": view.basis, "start": None, "end": None,
                              "bin_days": 1, "counts": [], "spans": [],
                              "default_window": none, "bulk": none,
-                             "earlier": _fold_json(queries.Fold()),
-                             "later": _fold_json(queries.Fold())})
+                             "earlier": _fold_json(timeline.Fold()),
+                             "later": _fold_json(timeline.Fold())})
     frame = result.frame
     return JsonResponse({
         "basis": view.basis,
@@ -221,7 +221,7 @@ def api_timeline(request: HttpRequest) -> JsonResponse:
     })
 
 
-def _fold_json(fold: queries.Fold) -> dict:
+def _fold_json(fold: timeline.Fold) -> dict:
     return {"count": fold.count, "first": _iso(fold.first), "last": _iso(fold.last)}
 
 
