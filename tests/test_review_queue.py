@@ -301,3 +301,12 @@ def test_the_article_page_shows_world_areas_apart_with_no_point_on_the_map(edito
     assert 'data-lat=""' in sahel.group(0) and 'data-lon=""' in sahel.group(0)
     waiting = re.search(r"<strong>(\d+)</strong> names? waiting", html).group(1)
     assert int(waiting) == waiting_count(areas_article)
+
+
+def test_the_queue_says_how_many_articles_are_still_being_processed(editor_client):
+    article = processed_article(TRIPOLI_STORY)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PENDING)
+    html = editor_client.get(QUEUE_URL).content.decode()
+    assert re.search(r'<p class="queue-processing" role="status">1 article waiting to be processed', html)
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DONE)
+    assert 'class="queue-processing"' not in editor_client.get(QUEUE_URL).content.decode()

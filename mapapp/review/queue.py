@@ -255,6 +255,9 @@ class QueuePage:
     names: int  # waiting in the whole queue
     article_count: int  # articles with a waiting name
     order: str
+    # Articles waiting for a worker (new, edited, or re-processed for a rule): their names
+    # join the queue, or leave it, once processed.
+    processing: int = 0
 
     @property
     def items(self) -> list[ReviewItem]:
@@ -288,6 +291,8 @@ def review_queue_page(*, page: int | str = 1, order: str = NEWEST_FIRST,
         names=sum(len(names.waiting) for names in by_article.values()),
         article_count=len(shown),
         order=NEWEST_FIRST if newest else OLDEST_FIRST,
+        processing=Article.objects.filter(
+            status__in=[Article.Status.PENDING, Article.Status.PROCESSING]).count(),
     )
 
 

@@ -1,6 +1,7 @@
 """An editor reviews the DW article of 19 September 2015 from the admin index to
-publication: every name the machine doubted is settled with one click, a photo
-caption's "Wien" is taken off the map, and the article goes live."""
+publication: every name the machine doubted is settled with one click, the world areas
+it names ("the Middle East", "the Gulf") are listed apart with no point to confirm, a
+photo caption's "Wien" is taken off the map, and the article goes live."""
 import re
 
 import pytest
@@ -51,6 +52,15 @@ def test_an_editor_reviews_and_publishes_the_dw_article(live_server, page, corpu
         expect(page.locator(".messagelist")).to_contain_text("is now")
     expect(page.locator("section.review-item.needs-review")).to_have_count(0)
     expect(page.locator(".review-summary")).to_contain_text("0 names waiting")
+
+    # Areas are no point to confirm: listed apart, and never among the names waiting.
+    areas = page.locator("details.review-areas")
+    expect(areas.locator("summary").first).to_contain_text("Areas named, not drawn on the map")
+    areas.locator("summary").first.click()  # a look, not a step of the review: not counted
+    for area in ("Middle East", "Gulf"):
+        card = areas.locator("section.review-item.area", has=page.get_by_role("heading", name=re.compile(area)))
+        expect(card).to_have_count(1)
+        expect(card.locator(".reasons")).to_have_text("area, not drawn")
 
     # "Wien" comes from a German photo caption, not from the story.
     # Once nothing waits, the page opens the list of the names the machine was sure of.
