@@ -291,3 +291,7 @@ class RuleAdmin(SimpleHistoryAdmin):
         names = set(queryset.values_list("name", flat=True))
         super().delete_queryset(request, queryset)
         messages.info(request, reapply_note(name_reapply(names=names)))
+
+
+# Events (issue 15) have their admin with the events engine.
+import mapapp.events.admin  # noqa: E402, F401

@@ -37,7 +37,22 @@ CONTAINER = -2.6
 NO_TRIGGER_TYPE = "other"
 
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
-_TRIGGER_RES = [(re.compile(rf"\b(?:{t.pattern})\b"), t) for t in TRIGGERS]
+
+
+def _compiled_triggers() -> list[tuple[re.Pattern, Trigger]]:
+    """One regular expression per type and weight (a passage is read a few times, not
+    once per word): longer patterns first, so that at one position the longest wins."""
+    by_kind: dict[tuple[str, float], list[str]] = {}
+    for trigger in TRIGGERS:
+        by_kind.setdefault((trigger.event_type, trigger.weight), []).append(trigger.pattern)
+    return [
+        (re.compile(rf"\b(?:{'|'.join(sorted(patterns, key=len, reverse=True))})\b"),
+         Trigger(pattern="", event_type=event_type, weight=weight))
+        for (event_type, weight), patterns in by_kind.items()
+    ]
+
+
+_TRIGGER_RES = _compiled_triggers()
 
 
 @dataclass(frozen=True, kw_only=True)

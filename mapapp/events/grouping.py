@@ -11,6 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from mapapp.geoparsing.normalize import name_key, transliteration_key
 
@@ -46,10 +47,11 @@ class PlaceRef:
     population: int = 0
     spellings: frozenset[str] = frozenset()  # other names it goes by (as written in the text)
 
-    def keys(self) -> set[str]:
+    @cached_property
+    def keys(self) -> frozenset[str]:
         """Its names with transliteration variants folded: al-Mawasi and Mawasi, Khan
         Yunis and Khan Younis, Pont-Sondé and Pont Sonde give one key."""
-        return {transliteration_key(name_key(name)) for name in (self.name, *self.spellings)}
+        return frozenset(transliteration_key(name_key(name)) for name in (self.name, *self.spellings))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,14 +107,11 @@ class EventGroup:
     def meets(self, passage: JudgedPassage) -> bool:
         """Whether `passage` reports this event: same type, compatible place, dates
         that overlap (within DATE_TOLERANCE)."""
-        if not types_meet(passage.event_type, self.event_type):
-            return False
-        if not places_compatible(passage.place, self.place):
-            return False
         start, end = self.window()
-        if start is None or end is None:
-            return True  # an editor's event with no passages yet
-        return passage.start <= end + DATE_TOLERANCE and passage.end >= start - DATE_TOLERANCE
+        if start is not None and end is not None and not (
+                passage.start <= end + DATE_TOLERANCE and passage.end >= start - DATE_TOLERANCE):
+            return False
+        return types_meet(passage.event_type, self.event_type) and places_compatible(passage.place, self.place)
 
     def window(self) -> tuple[dt.date | None, dt.date | None]:
         """The event's dates as far as known: those of its dated passages, else the
@@ -202,7 +201,7 @@ def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
         return True
     if inner.country_code != outer.country_code or not outer.country_code:
         return False
-    if inner.keys() & outer.keys():
+    if inner.keys & outer.keys:
         return True
     if outer.kind == "country":
         return True

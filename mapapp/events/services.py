@@ -156,6 +156,7 @@ def place_ref(place, *, surface: str = "") -> PlaceRef:
 def _write_groups(groups: list[EventGroup], rows: list[EventPassage], events: dict[int, Event]) -> None:
     """Store the groups as events, reusing the ids of the events their passages were in."""
     current = {row.pk: row.event_id for row in rows}
+    before = {pk: _summary(event) for pk, event in events.items()}
     claimed: set[int] = set()
     assignment: dict[int, Event] = {}
     to_create: list[tuple[Event, EventGroup]] = []
@@ -176,21 +177,29 @@ def _write_groups(groups: list[EventGroup], rows: list[EventPassage], events: di
         for passage in group.passages:
             assignment[passage.key] = event
     Event.objects.bulk_create([event for event, _ in to_create])
-    kept = [event for event in events.values() if event.pk in claimed]
-    if kept:
-        Event.objects.bulk_update(kept, ["event_type", "place", "start", "end", "precision",
-                                         "first_reported", "source_count", "passage_count"])
-    moves: dict[int | None, list[int]] = defaultdict(list)
+    changed = [event for event in events.values() if event.pk in claimed and _summary(event) != before[event.pk]]
+    if changed:
+        Event.objects.bulk_update(changed, SUMMARY_FIELDS)
+    moved = []
     for row in rows:
         target = assignment.get(row.pk)
         target_id = target.pk if target is not None else (row.event_id if row.pinned else None)
         if target_id != row.event_id:
-            moves[target_id].append(row.pk)
-    for target_id, pks in moves.items():
-        EventPassage.objects.filter(pk__in=pks).update(event_id=target_id)
+            row.event_id = target_id
+            moved.append(row)
+    if moved:
+        EventPassage.objects.bulk_update(moved, ["event"], batch_size=500)
     emptied = [pk for pk in events if pk not in claimed]
     if emptied:
         Event.objects.filter(pk__in=emptied, passages__isnull=True).delete()
+
+
+SUMMARY_FIELDS = ["event_type", "place", "start", "end", "precision", "first_reported", "source_count",
+                  "passage_count"]
+
+
+def _summary(event: Event) -> tuple:
+    return tuple(getattr(event, "place_id" if name == "place" else name) for name in SUMMARY_FIELDS)
 
 
 def _describe(event: Event, group: EventGroup) -> None:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from mapapp.events import api as events_api
 from mapapp.readermap import views
 
 app_name = "mapapp"
@@ -13,4 +14,6 @@ urlpatterns = [
     path("api/basemap.geojson", views.api_basemap, name="api-basemap"),
     path("api/export.<str:fmt>", views.api_export, name="api-export"),
     path("api/openapi.json", views.api_openapi, name="api-openapi"),
+    path("api/events", events_api.api_events, name="api-events"),
+    path("api/events/<int:event_id>", events_api.api_event, name="api-event"),
 ]

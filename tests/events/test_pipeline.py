@@ -3,43 +3,23 @@ gives the same events and keeps what an editor changed."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from mapapp.events.editing import event_retype
 from mapapp.events.models import Event, EventPassage
-from mapapp.models import Article
-from mapapp.processing import service
+from tests.events.helpers import (
+    PROTEST_KHARKIV_LATER,
+    SHELLING_KHARKIV,
+    SHELLING_KHARKIV_AGAIN,
+    processed,
+    reprocess,
+)
 from tests.review_support import make_editor
 
 pytestmark = pytest.mark.django_db
 
-STRIKE = (
-    "Russian missiles hit an apartment block in Kharkiv on Tuesday morning, killing four "
-    "people, regional officials said. Moscow said it had targeted military sites."
-)
-STRIKE_ELSEWHERE = (
-    "A missile attack on Kharkiv on Tuesday destroyed part of a residential building, "
-    "emergency services said. Kyiv condemned the strike."
-)
-
-
-def processed(body: str, *, source: str, day: int = 9) -> Article:
-    article = Article.objects.create(
-        title=body[:40], body=body, source=source, publication=Article.Publication.PUBLISHED,
-        published_at=timezone.make_aware(dt.datetime(2024, 4, day, 12)),
-    )
-    outcome = service.article_process(article_id=article.pk)
-    assert outcome.processed, outcome
-    return article
-
-
-def reprocess(article: Article) -> None:
-    service.articles_reset_for_processing(article_ids=[article.pk])
-    assert service.article_process(article_id=article.pk).processed
-
 
 def test_an_article_about_a_strike_gives_an_event_at_the_town_and_none_at_the_capital():
-    article = processed(STRIKE, source="Dnipro Daily")
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily")
 
     judged = {p.surface: p for p in EventPassage.objects.filter(article=article)}
     assert judged["Kharkiv"].is_event
@@ -52,16 +32,24 @@ def test_an_article_about_a_strike_gives_an_event_at_the_town_and_none_at_the_ca
 
 
 def test_two_outlets_reporting_one_strike_make_one_event_with_two_sources():
-    processed(STRIKE, source="Dnipro Daily")
-    processed(STRIKE_ELSEWHERE, source="Black Sea Monitor", day=10)
+    processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    processed(SHELLING_KHARKIV_AGAIN, source="Black Sea Monitor", day=10)
 
     event = Event.objects.get()
     assert event.source_count == 2
     assert event.passages.count() == 2
 
 
+def test_the_same_town_on_another_day_with_another_type_is_another_event():
+    processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    processed(PROTEST_KHARKIV_LATER, source="Dnipro Daily", day=14)
+
+    assert sorted(Event.objects.values_list("event_type", "start")) == [
+        ("explosions_remote_violence", dt.date(2024, 4, 9)), ("protests", dt.date(2024, 4, 13))]
+
+
 def test_reprocessing_keeps_the_events_and_their_ids():
-    article = processed(STRIKE, source="Dnipro Daily")
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily")
     before = list(Event.objects.values_list("pk", "event_type", "place_id"))
 
     reprocess(article)
@@ -71,7 +59,7 @@ def test_reprocessing_keeps_the_events_and_their_ids():
 
 
 def test_reprocessing_keeps_the_editors_retype():
-    article = processed(STRIKE, source="Dnipro Daily")
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily")
     event = Event.objects.get()
     event_retype(event=event, event_type="violence_against_civilians", user=make_editor())
 
@@ -81,3 +69,14 @@ def test_reprocessing_keeps_the_editors_retype():
     assert event.event_type == "violence_against_civilians"
     assert event.edited
     assert event.passages.count() == 1
+    assert Event.objects.count() == 1
+
+
+def test_a_new_report_of_an_edited_event_joins_it():
+    processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    event = Event.objects.get()
+    event_retype(event=event, event_type="battles", user=make_editor())
+    processed(SHELLING_KHARKIV_AGAIN.replace("missile attack", "battle"), source="Black Sea Monitor", day=10)
+
+    event.refresh_from_db()
+    assert (event.event_type, event.source_count) == ("battles", 2)
