@@ -1,18 +1,22 @@
-/* The reader's map: places (clustered when dense) for a view, the timeline under it,
- * the passages behind a place, filters, exports, and a URL that holds the whole view.
- * Every text that comes from an article is inserted as text (textContent or text
- * nodes), never as HTML, so nothing pasted into an article can run in this page. */
+/* The reader's map: places (clustered when dense) for a view, the timeline under it, a
+ * panel that shows the passages of the place clicked or, with nothing selected, the
+ * latest passages of the window, filters in a drawer, exports, and a URL that holds the
+ * whole view. Every text that comes from an article is inserted as text (textContent or
+ * text nodes), never as HTML, so nothing pasted into an article can run in this page. */
 (function () {
   "use strict";
 
   const config = JSON.parse(document.getElementById("map-config").textContent);
   const { Timeline, toDay, toIso } = window.ConflictTimeline;
   const $ = (id) => document.getElementById(id);
+  const FEED_URL = config.feedUrl || config.placesUrl.replace(/places$/, "feed");
+  const PHONE = window.matchMedia("(max-width: 899px)");
   const state = {
-    map: null, layer: null, basemap: null, countryShapes: new Map(), markers: new Map(),
-    placeId: null, page: 1, window: null, axis: null, basis: "event", timeline: null,
-    placesRequest: null, timelineRequest: null, passagesRequest: null, renderSeq: 0, playTimer: null, basemapReady: null,
-    facetsLoaded: false, urlSources: [], urlCountries: [],
+    map: null, layer: null, spider: null, basemap: null, countryShapes: new Map(),
+    placeId: null, page: 1, feedPage: 1, window: null, axis: null, basis: "event",
+    timeline: null, timelineData: null, playTimer: null, basemapReady: null,
+    placesRequest: null, timelineRequest: null, passagesRequest: null, feedRequest: null,
+    renderSeq: 0, facetsLoaded: false, urlSources: [], urlCountries: [], openedFrom: null,
   };
 
   function el(tag, attrs, children) {
@@ -25,11 +29,16 @@
     return node;
   }
 
+  const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
+
   /* ---------- the view as query parameters (API and URL share the names) ---------- */
+
+  function checkedValues(name) {
+    return [...$("filters").querySelectorAll(`input[name=${name}]:checked`)].map((i) => i.value);
+  }
 
   function filterParams() {
     const params = new URLSearchParams();
-    const form = $("filters");
     const q = $("filter-q").value.trim();
     if (q) params.set("q", q);
     // Until the filter lists arrive, the choices are the ones the URL brought.
@@ -37,10 +46,11 @@
     const countries = state.facetsLoaded ? [...$("filter-country").selectedOptions].map((o) => o.value) : state.urlCountries;
     sources.forEach((source) => params.append("source", source));
     if (countries.length) params.set("country", countries.join(","));
-    ["kind", "review"].forEach((name) => {
-      const values = [...form.querySelectorAll(`input[name=${name}]:checked`)].map((i) => i.value);
+    ["kind", "review", "trust"].forEach((name) => {
+      const values = checkedValues(name);
       if (values.length) params.set(name, values.join(","));
     });
+    if ($("filter-areas").checked) params.set("areas", "show");
     if (state.basis !== "event") params.set("basis", state.basis);
     return params;
   }
@@ -78,6 +88,7 @@
     if (state.placeId !== null && state.page > 1) params.set("page", state.page);
     history.replaceState(null, "", location.pathname + "?" + params);
     updateExportLinks();
+    showActiveFilters(params);
   }
 
   function readUrl() {
@@ -90,10 +101,11 @@
     $("filter-q").value = params.get("q") || "";
     state.urlSources = params.getAll("source");
     state.urlCountries = (params.get("country") || "").toUpperCase().split(",").filter((c) => /^[A-Z]{2}$/.test(c));
-    ["kind", "review"].forEach((name) => {
+    ["kind", "review", "trust"].forEach((name) => {
       const wanted = (params.get(name) || "").split(",");
       document.querySelectorAll(`#filters input[name=${name}]`).forEach((i) => { i.checked = wanted.includes(i.value); });
     });
+    $("filter-areas").checked = params.get("areas") === "show";
     if (params.has("place") && /^\d+$/.test(params.get("place"))) {
       state.placeId = Number(params.get("place"));
       state.page = Math.max(1, Number(params.get("page")) || 1);
@@ -104,10 +116,20 @@
   }
 
   function updateExportLinks() {
-    const query = viewParams().toString();
+    // Exports keep countries unless told otherwise: say what the map does.
+    const params = viewParams();
+    params.set("areas", $("filter-areas").checked ? "show" : "hide");
+    const query = params.toString();
     document.querySelectorAll(".exports a").forEach((a) => {
       a.href = config.exportUrl.replace(/geojson$/, a.dataset.format) + "?" + query;
     });
+  }
+
+  /* The Filters button says how many filters are on, so a closed drawer hides nothing. */
+  function showActiveFilters(params) {
+    const active = ["source", "country", "kind", "review", "trust", "areas"].filter((name) => params.has(name)).length;
+    $("filters-active").textContent = active ? String(active) : "";
+    $("filters-toggle").setAttribute("aria-label", active ? "Filters, " + active + " on" : "Filters");
   }
 
   async function getJSON(url, signal) {
@@ -115,6 +137,39 @@
     const body = await response.json();
     if (!response.ok) throw new Error(body.error || response.statusText);
     return body;
+  }
+
+  /* ---------- trust and dates, as words ---------- */
+
+  const TRUST_WORDS = { verified: "Verified by an editor", sure: "Machine, sure", unsure: "Machine, unsure" };
+  const PRECISION_WORDS = { day: "day", month: "month", year: "year", range: "range" };
+
+  /* How far a place on the map can be trusted: verified if an editor checked any of its
+   * mentions, unsure if most of them are the machine's unsure guesses. */
+  function placeTrust(p) {
+    if (p.verified > 0) return "verified";
+    if ((p.unsure || 0) > (p.sure || 0)) return "unsure";
+    return "sure";
+  }
+
+  function mentionTrust(m) {
+    if (m.trust) return m.trust;
+    if (m.review === "confirmed" || m.review === "corrected") return "verified";
+    return null;
+  }
+
+  function eventDateText(m) {
+    if (!m.event_date) return "unknown";
+    const when = !m.event_date_end || m.event_date === m.event_date_end ? m.event_date : m.event_date + " to " + m.event_date_end;
+    return when + " (" + (PRECISION_WORDS[m.date_precision] || m.date_precision) + ")";
+  }
+
+  function badges(m) {
+    const list = el("ul", { class: "badges", "aria-label": "Date precision and trust" });
+    if (m.event_date) list.append(el("li", { class: "badge precision", text: "Date: " + (PRECISION_WORDS[m.date_precision] || m.date_precision || "day") }));
+    const trust = mentionTrust(m);
+    if (trust) list.append(el("li", { class: "badge trust-" + trust, text: TRUST_WORDS[trust] || trust }));
+    return list;
   }
 
   /* ---------- places on the map ---------- */
@@ -134,74 +189,86 @@
       if (error.name !== "AbortError") $("window-summary").textContent = "Could not load places: " + error.message;
       return;
     }
-    await state.basemapReady;  // country places are drawn as their outlines
+    await state.basemapReady;  // areas are drawn as country outlines
     if (request !== state.placesRequest) return;
     drawPlaces(data);
     state.renderSeq += 1;
     window.conflictMap.lastRedrawMs = performance.now() - started;
     document.body.dataset.renderSeq = String(state.renderSeq);
+    if (state.placeId !== null) loadPassages();
+    else loadFeed();
   }
 
   function drawPlaces(data) {
     state.layer.clearLayers();
-    state.markers.clear();
-    const peakCountry = Math.max(1, ...data.features.filter((f) => f.properties.kind === "country").map((f) => f.properties.mentions));
+    state.spider.clearLayers();
     data.features.forEach((feature) => {
       const p = feature.properties;
       const [lon, lat] = feature.geometry.coordinates;
       if (p.cluster) return drawCluster(p, lat, lon);
+      const trust = placeTrust(p);
       const selected = p.id === state.placeId ? " selected" : "";
-      const className = "place-marker place-" + p.kind + " place-id-" + p.id + selected;
+      const area = p.area || p.kind === "country";
+      const className = "place-marker place-" + p.kind + (area ? " place-area" : "") + " trust-" + trust + " place-id-" + p.id + selected;
       let marker;
-      const shape = p.kind === "country" && state.countryShapes.get(p.country_code);
+      const shape = area && state.countryShapes.get(p.country_code);
       if (shape) {
-        // A country is its outline, shaded by how often it is mentioned.
-        marker = L.geoJSON(shape, { style: { className, fillOpacity: 0.15 + 0.5 * (p.mentions / peakCountry) } });
-        marker.getLatLng = () => L.latLng(lat, lon);
+        marker = L.geoJSON(shape, { style: { className } });
+      } else if (p.area) {
+        return;  // a world area has no outline: never a point at sea
       } else {
         marker = L.circleMarker([lat, lon], { radius: radius(p.mentions), className });
+        if (trust === "verified") drawVerifiedBadge(lat, lon, radius(p.mentions));
       }
       // Leaflet inserts a string tooltip as HTML; an element keeps the name text.
       marker.bindTooltip(el("span", { text: p.name + " (" + p.mentions + ")", dir: "auto" }));
       marker.on("click", () => openPlace(p.id, p.name));
       marker.addTo(state.layer);
-      state.markers.set(p.id, marker);
     });
     drawPlaceList(data.places || [], data.totals);
+    drawAreas(data.areas, data.totals);
     fitToDataOnce(data.features);
     const t = data.totals;
     $("window-summary").textContent = t.places + " places, " + t.mentions + " mentions";
     document.body.dataset.placesLoaded = String(t.places);
-    if (state.placeId !== null) loadPassages();
+  }
+
+  function drawVerifiedBadge(lat, lon, r) {
+    const offset = Math.round(r * 0.7);
+    const icon = L.divIcon({
+      className: "verified-badge", html: el("span", { text: "✓", "aria-hidden": "true" }),
+      iconSize: [14, 14], iconAnchor: [7 - offset, 7 + offset],
+    });
+    L.marker([lat, lon], { icon, interactive: false, keyboard: false }).addTo(state.layer);
   }
 
   /* A first visit without a view in its URL starts framed on the places. */
   function fitToDataOnce(features) {
     if (state.fitted) return;
     state.fitted = true;
-    if (!features.length) return;
-    const bounds = L.latLngBounds(features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
-    state.map.fitBounds(bounds.pad(0.2), { maxZoom: 7, animate: false });
+    const points = features.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+    if (!points.length) return;
+    state.map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 7, animate: false });
   }
 
   function drawCluster(p, lat, lon) {
     const size = Math.round(Math.min(64, 26 + 6 * Math.log10(1 + p.mentions)));
+    const atOnePoint = Array.isArray(p.members) && p.members.length > 0;
+    const label = p.places + " places, " + p.mentions + " mentions: " + (atOnePoint ? "list them" : "zoom in");
     const divIcon = L.divIcon({
       className: "cluster-marker cluster-" + p.kind,
       html: el("span", { text: String(p.places) }),
       iconSize: [size, size],
     });
-    const marker = L.marker([lat, lon], {
-      icon: divIcon, keyboard: true, title: p.places + " places, " + p.mentions + " mentions: zoom in",
-      alt: p.places + " places",
-    });
-    marker.on("click", () => zoomIntoCluster(p));
+    const marker = L.marker([lat, lon], { icon: divIcon, keyboard: true, title: label, alt: p.places + " places" });
+    const open = () => (atOnePoint ? spreadMembers(p, lat, lon) : zoomIntoCluster(p));
+    marker.on("click", open);
     marker.addTo(state.layer);
     const element = marker.getElement();
     element.setAttribute("role", "button");
-    element.setAttribute("aria-label", p.places + " places, " + p.mentions + " mentions: zoom in");
+    element.setAttribute("aria-label", label);
     element.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); zoomIntoCluster(p); }
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); }
     });
   }
 
@@ -209,68 +276,158 @@
     const [w, s, e, n] = p.bounds;
     const bounds = L.latLngBounds([s, w], [n, e]);
     if (bounds.getNorth() === bounds.getSouth() && bounds.getEast() === bounds.getWest()) {
-      state.map.setView(bounds.getCenter(), state.map.getZoom() + 2);
+      state.map.setView(bounds.getCenter(), Math.min(state.map.getMaxZoom(), state.map.getZoom() + 2));
     } else {
       state.map.fitBounds(bounds.pad(0.1), { maxZoom: state.map.getZoom() + 3 });
     }
+  }
+
+  /* Places that share one point: drawn on a ring around it, each on a leg to the point,
+   * and listed in the panel, so each can be reached by pointer and by keyboard. */
+  function spreadMembers(p, lat, lon) {
+    state.spider.clearLayers();
+    const centre = state.map.latLngToLayerPoint([lat, lon]);
+    const members = p.members;
+    const ring = Math.min(90, 28 + 6 * members.length);
+    members.forEach((member, i) => {
+      const angle = (2 * Math.PI * i) / members.length - Math.PI / 2;
+      const at = state.map.layerPointToLatLng(centre.add([ring * Math.cos(angle), ring * Math.sin(angle)]));
+      L.polyline([[lat, lon], at], { className: "spider-leg", interactive: false }).addTo(state.spider);
+      const marker = L.circleMarker(at, {
+        radius: Math.min(14, radius(member.mentions)),
+        className: "place-marker place-" + member.kind + " place-id-" + member.id,
+      });
+      marker.bindTooltip(el("span", { text: member.name + " (" + member.mentions + ")", dir: "auto" }));
+      marker.on("click", () => openPlace(member.id, member.name));
+      marker.addTo(state.spider);
+    });
+    showMembers(members);
+  }
+
+  function showMembers(members) {
+    $("members-heading").textContent = plural(members.length, "place", "places") + " at this point";
+    $("member-list").replaceChildren(...members.map((m) => {
+      const button = el("button", { type: "button", class: "member-button place-chip", "data-place-id": m.id, dir: "auto" });
+      button.append(el("span", { text: m.name, dir: "auto" }), " ", el("span", { class: "place-count", text: plural(m.mentions, "mention", "mentions") }));
+      button.addEventListener("click", () => openPlace(m.id, m.name));
+      bindMarkerHover(button, m.id);
+      return el("li", {}, [button]);
+    }));
+    $("members").hidden = false;
+    openSheet();
+    $("panel-body").scrollTop = 0;
+    const first = $("member-list").querySelector("button");
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  function closeMembers() {
+    $("members").hidden = true;
+    $("member-list").replaceChildren();
+    state.spider.clearLayers();
+  }
+
+  /* Hovering or focusing an entry in the panel lights up its marker on the map. */
+  function bindMarkerHover(node, placeId) {
+    const on = () => markerHover(placeId, true);
+    const off = () => markerHover(placeId, false);
+    node.addEventListener("mouseenter", on);
+    node.addEventListener("mouseleave", off);
+    node.addEventListener("focusin", on);
+    node.addEventListener("focusout", off);
+  }
+
+  function markerHover(placeId, on) {
+    document.querySelectorAll(".place-marker.place-id-" + placeId).forEach((n) => n.classList.toggle("hovered", on));
+  }
+
+  function placeButton(p, className) {
+    const button = el("button", { type: "button", class: className + " trust-" + placeTrust(p), "data-place-id": p.id, text: p.name, dir: "auto" });
+    if (p.id === state.placeId) button.setAttribute("aria-current", "true");
+    button.addEventListener("click", () => openPlace(p.id, p.name));
+    bindMarkerHover(button, p.id);
+    return button;
   }
 
   function drawPlaceList(places, totals) {
     const list = $("place-list");
     list.replaceChildren();
     places.forEach((p) => {
-      const button = el("button", { type: "button", class: "place-button", "data-place-id": p.id, text: p.name, dir: "auto" });
-      if (p.id === state.placeId) button.setAttribute("aria-current", "true");
-      button.addEventListener("click", () => openPlace(p.id, p.name));
       const count = el("span", { class: "place-count", text: String(p.mentions) });
-      count.setAttribute("aria-label", p.mentions + (p.mentions === 1 ? " mention" : " mentions"));
+      count.setAttribute("aria-label", plural(p.mentions, "mention", "mentions"));
       const where = [p.admin1, p.country_code].filter(Boolean).join(", ");
-      list.append(el("li", { title: where }, [button, " ", count]));
+      list.append(el("li", { title: where }, [placeButton(p, "place-button"), " ", count]));
     });
     if (totals && totals.places > places.length) {
       list.append(el("li", { class: "place-more", text: "and " + (totals.places - places.length) + " more: zoom in or filter" }));
     }
   }
 
-  /* ---------- passages ---------- */
-
-  function closePanel() {
-    state.placeId = null;
-    $("passages").hidden = true;
-    highlightSelected();
-    writeUrl();
+  /* Countries and world regions: counted here rather than drawn over the map. */
+  function drawAreas(areas, totals) {
+    const box = $("areas");
+    const mentions = totals && Number.isFinite(totals.area_mentions)
+      ? totals.area_mentions : (areas || []).reduce((sum, a) => sum + a.mentions, 0);
+    if (!areas || !mentions) { box.hidden = true; return; }
+    box.hidden = false;
+    $("areas-summary").textContent = plural(mentions, "mention", "mentions") + " of countries and regions";
+    $("area-list").replaceChildren(...areas.map((a) => {
+      const count = el("span", { class: "place-count", text: String(a.mentions) });
+      count.setAttribute("aria-label", plural(a.mentions, "mention", "mentions"));
+      return el("li", {}, [placeButton(a, "area-button"), " ", count]);
+    }));
   }
+
+  /* ---------- the panel: a place's passages, or the feed ---------- */
 
   function highlightSelected() {
     document.querySelectorAll(".place-marker.selected").forEach((n) => n.classList.remove("selected"));
-    document.querySelectorAll(".place-button[aria-current]").forEach((n) => n.removeAttribute("aria-current"));
+    document.querySelectorAll("[data-place-id][aria-current]").forEach((n) => n.removeAttribute("aria-current"));
     if (state.placeId === null) return;
-    document.querySelectorAll(".place-id-" + state.placeId).forEach((n) => n.classList.add("selected"));
-    const button = document.querySelector(`.place-button[data-place-id="${state.placeId}"]`);
-    if (button) button.setAttribute("aria-current", "true");
+    document.querySelectorAll(".place-marker.place-id-" + state.placeId).forEach((n) => n.classList.add("selected"));
+    document.querySelectorAll(`.place-button[data-place-id="${state.placeId}"], .area-button[data-place-id="${state.placeId}"]`)
+      .forEach((n) => n.setAttribute("aria-current", "true"));
   }
 
   function openPlace(placeId, name) {
+    if (state.placeId === null) state.openedFrom = document.activeElement;
     state.placeId = placeId;
     state.page = 1;
     $("passages-heading").textContent = name;
+    $("passages-count").textContent = "Loading passages…";
+    $("passage-list").replaceChildren();
+    showPassagesView();
     highlightSelected();
+    // The entry clicked may now be hidden (a feed entry): the focus goes to the passages.
+    $("passages-heading").focus({ preventScroll: true });
     loadPassages();
     writeUrl();
+  }
+
+  function showPassagesView() {
+    $("passages").hidden = false;
+    $("feed").hidden = true;
+    openSheet();
+    $("panel-body").scrollTop = 0;
+  }
+
+  /* Back to the feed; the focus returns to where the reader was. */
+  function closePassages() {
+    state.placeId = null;
+    $("passages").hidden = true;
+    $("feed").hidden = false;
+    highlightSelected();
+    writeUrl();
+    loadFeed();
+    const back = state.openedFrom;
+    state.openedFrom = null;
+    if (back && back.isConnected && back.offsetParent !== null) back.focus({ preventScroll: true });
+    else $("feed-heading").focus({ preventScroll: true });
   }
 
   function highlighted(passage, start, end) {
     const quote = el("blockquote", { class: "passage-text", dir: "auto" });
     quote.append(passage.slice(0, start), el("mark", { text: passage.slice(start, end) }), passage.slice(end));
     return quote;
-  }
-
-  const PRECISION_WORDS = { day: "day", month: "month", year: "year", range: "range" };
-
-  function eventDateText(m) {
-    if (!m.event_date) return "unknown";
-    const when = !m.event_date_end || m.event_date === m.event_date_end ? m.event_date : m.event_date + " to " + m.event_date_end;
-    return when + " (" + (PRECISION_WORDS[m.date_precision] || m.date_precision) + ")";
   }
 
   /* An article's address if it is an absolute http(s) URL, else null: a javascript: or
@@ -285,23 +442,25 @@
     }
   }
 
-  function passageItem(m) {
-    const a = m.article;
+  function articleTitle(a) {
     const href = webAddress(a.url);
-    const title = href
+    return href
       ? el("a", { href, rel: "noopener noreferrer", target: "_blank", text: a.title, dir: "auto" })
       : el("span", { text: a.title, dir: "auto" });
+  }
+
+  function passageItem(m) {
+    const a = m.article;
     const meta = el("dl", { class: "passage-meta" }, [
-      el("dt", { text: "Article" }), el("dd", {}, [title]),
+      el("dt", { text: "Article" }), el("dd", {}, [articleTitle(a)]),
       el("dt", { text: "Source" }), el("dd", { class: "passage-source", text: a.source || "unknown source", dir: "auto" }),
       el("dt", { text: "Event date" }), el("dd", { class: "passage-date", text: eventDateText(m) }),
       el("dt", { text: "Published" }), el("dd", { class: "passage-published", text: a.published_at ? a.published_at.slice(0, 10) : "unknown" }),
     ]);
-    return el("li", { class: "passage" }, [highlighted(m.passage, m.highlight[0], m.highlight[1]), meta]);
+    return el("li", { class: "passage" }, [highlighted(m.passage, m.highlight[0], m.highlight[1]), badges(m), meta]);
   }
 
   async function loadPassages() {
-    const panel = $("passages");
     const list = $("passage-list");
     const params = windowParams(filterParams());
     params.set("page", state.page);
@@ -311,28 +470,109 @@
     // show passages of a previous filter or page.
     if (state.passagesRequest) state.passagesRequest.abort();
     const request = (state.passagesRequest = new AbortController());
+    showPassagesView();
     let data;
     try {
       data = await getJSON(url, request.signal);
     } catch (error) {
       if (error.name === "AbortError") return;
       list.replaceChildren(el("li", { text: "Could not load passages: " + error.message }));
-      panel.hidden = false;
       return;
     }
     if (request !== state.passagesRequest || placeId !== state.placeId) return;
     $("passages-heading").textContent = data.place.name;
     $("passages-count").textContent =
-      data.count + (data.count === 1 ? " passage" : " passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
+      plural(data.count, "passage", "passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
     list.start = (data.page - 1) * 20 + 1;
     list.replaceChildren(...data.results.map(passageItem));
     $("passages-prev").disabled = data.page <= 1;
     $("passages-next").disabled = data.page >= data.pages;
-    panel.hidden = false;
+    $("panel-body").scrollTop = 0;
     document.body.dataset.passagesLoaded = String(data.count);
   }
 
+  function feedItem(m) {
+    const place = m.place || {};
+    const a = m.article;
+    const item = el("li", { class: "feed-item", "data-place-id": place.id });
+    const button = el("button", { type: "button", class: "feed-place", text: place.name || "Unknown place", dir: "auto" });
+    button.addEventListener("click", () => openPlace(place.id, place.name));
+    bindMarkerHover(item, place.id);
+    const meta = el("p", { class: "feed-meta" });
+    meta.append(el("span", { class: "feed-date", text: eventDateText(m) }), " · ",
+      el("span", { class: "feed-source", text: a.source || "unknown source", dir: "auto" }), " · ", articleTitle(a));
+    item.append(button, highlighted(m.passage, m.highlight[0], m.highlight[1]), badges(m), meta);
+    return item;
+  }
+
+  async function loadFeed() {
+    if (state.placeId !== null) return;
+    if (state.feedRequest) state.feedRequest.abort();
+    const request = (state.feedRequest = new AbortController());
+    const params = viewParams();
+    params.set("page", state.feedPage);
+    let data;
+    try {
+      data = await getJSON(FEED_URL + "?" + params, request.signal);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      $("feed-count").textContent = "The latest passages could not be loaded: " + error.message;
+      $("feed-list").replaceChildren();
+      return;
+    }
+    if (request !== state.feedRequest) return;
+    $("feed-count").textContent = plural(data.count, "passage", "passages") + ", newest first"
+      + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
+    $("feed-list").replaceChildren(...data.results.map(feedItem));
+    $("feed-prev").disabled = data.page <= 1;
+    $("feed-next").disabled = data.page >= data.pages;
+    document.body.dataset.feedLoaded = String(data.count);
+  }
+
+  /* ---------- the phone's bottom sheet and the filter drawer ---------- */
+
+  function setSheet(open) {
+    $("panel").classList.toggle("sheet-open", open);
+    $("sheet-toggle").setAttribute("aria-expanded", String(open));
+    $("sheet-toggle").textContent = open ? "Hide passages" : "Show passages";
+  }
+
+  function openSheet() { if (PHONE.matches) setSheet(true); }
+
+  function drawerOpen() { return $("filters-drawer").classList.contains("open"); }
+
+  function setDrawer(open) {
+    const drawer = $("filters-drawer");
+    drawer.classList.toggle("open", open);
+    drawer.inert = !open;
+    $("filters-toggle").setAttribute("aria-expanded", String(open));
+    if (open) $("country-search").focus();
+    else if (drawer.contains(document.activeElement) || document.activeElement === document.body) $("filters-toggle").focus();
+  }
+
+  /* Escape closes what is on top: the drawer, then a list of places at one point, then a
+   * place's passages (back to the feed), then the phone's sheet. */
+  function onEscape(event) {
+    if (event.key !== "Escape") return;
+    if (drawerOpen()) setDrawer(false);
+    else if (!$("members").hidden) closeMembers();
+    else if (state.placeId !== null) closePassages();
+    else if ($("panel").classList.contains("sheet-open")) { setSheet(false); $("sheet-toggle").focus(); }
+    else return;
+    event.preventDefault();
+  }
+
   /* ---------- timeline, window, play ---------- */
+
+  function dayRange(range) {
+    return range && range.start && range.end ? [toDay(range.start), toDay(range.end)] : null;
+  }
+
+  /* Where the news is: the server's default window for this view and basis. */
+  function defaultWindow() {
+    const data = state.timelineData;
+    return dayRange(data && data.default_window) || dayRange({ start: config.defaultStart, end: config.defaultEnd });
+  }
 
   async function loadTimeline() {
     if (state.timelineRequest) state.timelineRequest.abort();
@@ -343,11 +583,50 @@
     if (state.axis) { params.set("from", toIso(state.axis[0])); params.set("to", toIso(state.axis[1])); }
     try {
       const data = await getJSON(config.timelineUrl + "?" + params, request.signal);
+      state.timelineData = data;
       state.timeline.render(data, state.window);
+      drawFolds(data);
       document.body.dataset.timelineBins = String(data.counts.length);
+      return data;
     } catch (error) {
       if (error.name !== "AbortError") $("window-summary").textContent = "Could not load the timeline: " + error.message;
+      return null;
     }
+  }
+
+  /* Dates far from the bulk (a passage about 1805 in 2024 news) are folded into an
+   * "earlier" or "later" button beside the axis instead of stretching it. */
+  function drawFolds(data) {
+    [["earlier", $("time-earlier")], ["later", $("time-later")]].forEach(([side, button]) => {
+      const fold = data[side];
+      // Zoomed into the fold itself, the fold is on the axis: no button.
+      if (!fold || !fold.count || state.axis) { button.hidden = true; return; }
+      const years = fold.first.slice(0, 4) === fold.last.slice(0, 4) ? fold.first.slice(0, 4) : fold.first.slice(0, 4) + "–" + fold.last.slice(0, 4);
+      button.textContent = (side === "earlier" ? "◀ " : "") + plural(fold.count, "mention", "mentions") + " " + side + " (" + years + ")" + (side === "later" ? " ▶" : "");
+      button.setAttribute("aria-label", "Show the " + plural(fold.count, "mention", "mentions") + " dated " + side + ", " + years);
+      button.hidden = false;
+      button.onclick = () => {
+        const [a, b] = [toDay(fold.first), toDay(fold.last)];
+        const pad = Math.max(15, Math.round((b - a) / 10));
+        state.axis = [a - pad, b + pad];
+        setWindow(a, b);
+        loadTimeline();
+      };
+    });
+  }
+
+  /* True when the timeline data counts anything inside the window. */
+  function windowHoldsData(data, win) {
+    if (!win || !data || !data.start) return Boolean(data && data.start);
+    const start = toDay(data.start);
+    const inBins = data.counts.some((count, i) => {
+      const a = start + i * data.bin_days, b = a + data.bin_days - 1;
+      return count > 0 && a <= win[1] && b >= win[0];
+    });
+    const inSpans = data.spans.some((s) => toDay(s.start) <= win[1] && toDay(s.end) >= win[0]);
+    const inFolds = ["earlier", "later"].some((side) => data[side] && data[side].count
+      && toDay(data[side].first) <= win[1] && toDay(data[side].last) >= win[0]);
+    return inBins || inSpans || inFolds;
   }
 
   function setWindow(startDay, endDay) {
@@ -355,32 +634,67 @@
     $("window-start").value = state.window ? toIso(startDay) : (config.dataStart || "");
     $("window-end").value = state.window ? toIso(endDay) : (config.dataEnd || "");
     state.timeline.setWindow(state.window);
+    state.feedPage = 1;
     writeUrl();
     return loadPlaces();
   }
 
+  function stopPlay(finished) {
+    clearInterval(state.playTimer);
+    state.playTimer = null;
+    $("play").textContent = "Play";
+    $("play").setAttribute("aria-pressed", "false");
+    if (finished) {
+      state.paused = null;
+      setWindow(state.playRange[0], state.playRange[1]);
+    }
+  }
+
+  /* Play runs a short frame across the selected window, from its start to its end, then
+   * stops and gives the whole window back. Paused, it resumes where it was unless the
+   * reader chose another window meanwhile. */
   function play() {
-    const button = $("play");
     if (state.playTimer) {
-      clearInterval(state.playTimer);
-      state.playTimer = null;
-      button.textContent = "Play";
-      button.setAttribute("aria-pressed", "false");
+      state.paused = { window: state.window && state.window.slice() };
+      stopPlay(false);
       return;
     }
-    const axis = state.timeline.axis;
-    if (!axis) return;
-    let [a, b] = state.window || [axis[0], axis[0] + Math.max(6, Math.round((axis[1] - axis[0]) / 10))];
-    if (a >= axis[1]) [a, b] = [axis[0], axis[0] + (b - a)];
-    const step = Math.max(1, (state.timeline.data && state.timeline.data.bin_days) || 1);
-    button.textContent = "Pause";
-    button.setAttribute("aria-pressed", "true");
-    setWindow(a, b);
+    const resuming = state.paused && state.window && state.paused.window
+      && state.paused.window[0] === state.window[0] && state.paused.window[1] === state.window[1];
+    state.paused = null;
+    if (!resuming) {
+      const range = state.window || state.timeline.axis;
+      if (!range) return;
+      state.playRange = range.slice();
+    }
+    const [a, b] = state.playRange;
+    const length = b - a + 1;
+    const frame = Math.max(1, Math.round(length / 8));
+    const step = Math.max(1, Math.round(length / 48));
+    let from = resuming ? state.window[0] : a;
+    $("play").textContent = "Pause";
+    $("play").setAttribute("aria-pressed", "true");
+    if (!resuming) setWindow(from, Math.min(b, from + frame - 1));
     state.playTimer = setInterval(() => {
-      [a, b] = [a + step, b + step];
-      if (a > axis[1]) { play(); return; }
-      setWindow(a, b);
+      from += step;
+      if (from + frame - 1 > b) { stopPlay(true); return; }
+      setWindow(from, from + frame - 1);
     }, Number($("play-speed").value));
+  }
+
+  async function basisChanged(basis) {
+    state.basis = basis;
+    state.axis = null;
+    writeUrl();
+    const data = await loadTimeline();
+    // A window that holds nothing under the other dates gives way to where the news is.
+    if (data && !windowHoldsData(data, state.window)) {
+      const fallback = defaultWindow();
+      if (fallback) { setWindow(fallback[0], fallback[1]); return; }
+      setWindow(null);
+      return;
+    }
+    loadPlaces();
   }
 
   /* ---------- filters ---------- */
@@ -392,13 +706,23 @@
     $("filter-source").replaceChildren(...data.sources.map((s) => {
       const o = el("option", { value: s, text: s, dir: "auto" }); o.selected = sources.includes(s); return o;
     }));
-    $("filter-country").replaceChildren(...data.countries.map((c) => {
-      const o = el("option", { value: c, text: c }); o.selected = countries.includes(c); return o;
+    // Countries by name (the API gives {code, name}; codes alone until it does).
+    const named = data.countries.map((c) => (typeof c === "string" ? { code: c, name: c } : c));
+    $("filter-country").replaceChildren(...named.map((c) => {
+      const o = el("option", { value: c.code, text: c.name, dir: "auto" }); o.selected = countries.includes(c.code); return o;
     }));
     state.facetsLoaded = true;
   }
 
+  function filterCountries() {
+    const wanted = $("country-search").value.trim().toLowerCase();
+    [...$("filter-country").options].forEach((o) => {
+      o.hidden = Boolean(wanted) && !o.text.toLowerCase().includes(wanted) && o.value.toLowerCase() !== wanted && !o.selected;
+    });
+  }
+
   function filtersChanged() {
+    state.feedPage = 1;
     writeUrl();
     loadPlaces();
     loadTimeline();
@@ -418,37 +742,20 @@
     }
   }
 
-  async function init(map) {
-    state.map = map;
-    const { params, centre } = readUrl();
-    if (window.matchMedia("(max-width: 800px)").matches) $("filters-box").open = false;
-    map.createPane("basemap").style.zIndex = 150;  // under the tiles: seen when they fail
-    state.layer = L.featureGroup().addTo(map);
-    state.timeline = new Timeline($("timeline-chart"), {
-      onSelect: (a, b) => setWindow(a, b),
-      onAxis: (from, to) => { state.axis = [from, to]; writeUrl(); loadTimeline(); },
-    });
-    if (centre) map.setView([centre.lat, centre.lng], centre.z, { animate: false });
-    state.fitted = Boolean(centre);
-    if (state.window) {
-      $("window-start").value = toIso(state.window[0]);
-      $("window-end").value = toIso(state.window[1]);
-    }
-    state.basemapReady = loadBasemap();
-    loadFacets(params).catch(() => {});
-
+  function bindControls(map) {
     $("time-window").addEventListener("change", (event) => {
-      if (event.target.name === "basis") {
-        state.basis = event.target.value;
-        state.axis = null;
-        filtersChanged();
-        return;
-      }
+      if (event.target.name === "basis") { basisChanged(event.target.value); return; }
+      if (event.target.id === "play-speed") return;
       const start = $("window-start").value, end = $("window-end").value;
       if (start && end && start <= end) setWindow(toDay(start), toDay(end));
     });
     $("time-window").addEventListener("submit", (event) => event.preventDefault());
-    $("window-reset").addEventListener("click", () => { state.axis = null; setWindow(null); loadTimeline(); });
+    $("window-reset").addEventListener("click", async () => {
+      state.axis = null;
+      await loadTimeline();
+      const home = defaultWindow();
+      if (home) setWindow(home[0], home[1]); else setWindow(null);
+    });
     $("play").addEventListener("click", play);
     $("time-zoom-in").addEventListener("click", () => {
       if (state.window) { state.axis = [state.window[0], state.window[1]]; writeUrl(); loadTimeline(); }
@@ -458,22 +765,62 @@
 
     let typing = null;
     $("filters").addEventListener("input", (event) => {
+      if (event.target.id === "country-search") { filterCountries(); return; }
       if (event.target.id !== "filter-q") return;
       clearTimeout(typing);
       typing = setTimeout(filtersChanged, 300);
     });
-    $("filters").addEventListener("change", (event) => { if (event.target.id !== "filter-q") filtersChanged(); });
+    $("filters").addEventListener("change", (event) => {
+      if (event.target.id !== "filter-q" && event.target.id !== "country-search") filtersChanged();
+    });
     $("filters").addEventListener("submit", (event) => { event.preventDefault(); filtersChanged(); });
     $("filters-clear").addEventListener("click", () => {
+      // Showing countries as areas is a way of drawing, not a filter: it stays.
+      const areas = $("filter-areas").checked;
       $("filters").reset();
-      [...document.querySelectorAll("#filters option")].forEach((o) => { o.selected = false; });
+      $("filter-areas").checked = areas;
+      [...document.querySelectorAll("#filters option")].forEach((o) => { o.selected = false; o.hidden = false; });
       filtersChanged();
     });
+    $("filters-toggle").addEventListener("click", () => setDrawer(!drawerOpen()));
+    $("filters-done").addEventListener("click", () => setDrawer(false));
+    $("sheet-toggle").addEventListener("click", () => setSheet(!$("panel").classList.contains("sheet-open")));
     $("passages-prev").addEventListener("click", () => { state.page -= 1; loadPassages(); writeUrl(); });
     $("passages-next").addEventListener("click", () => { state.page += 1; loadPassages(); writeUrl(); });
-    $("passages-close").addEventListener("click", closePanel);
-    map.on("moveend", () => { writeUrl(); loadPlaces(); loadTimeline(); });
+    $("passages-close").addEventListener("click", closePassages);
+    $("members-close").addEventListener("click", closeMembers);
+    $("feed-prev").addEventListener("click", () => { state.feedPage -= 1; loadFeed(); });
+    $("feed-next").addEventListener("click", () => { state.feedPage += 1; loadFeed(); });
+    $("feed-heading").setAttribute("tabindex", "-1");
+    $("passages-heading").setAttribute("tabindex", "-1");
+    document.addEventListener("keydown", onEscape);
+    map.on("zoomstart", () => state.spider.clearLayers());
+    map.on("moveend", () => { state.feedPage = 1; writeUrl(); loadPlaces(); loadTimeline(); });
+  }
 
+  async function init(map) {
+    state.map = map;
+    const { params, centre } = readUrl();
+    map.createPane("basemap").style.zIndex = 150;  // under the tiles: seen when they fail
+    state.layer = L.featureGroup().addTo(map);
+    state.spider = L.featureGroup().addTo(map);
+    state.timeline = new Timeline($("timeline-chart"), {
+      onSelect: (a, b) => setWindow(a, b),
+      onAxis: (from, to) => { state.axis = [from, to]; writeUrl(); loadTimeline(); },
+    });
+    if (centre) map.setView([centre.lat, centre.lng], centre.z, { animate: false });
+    state.fitted = Boolean(centre);
+    // A first visit opens on where the news is, not on every date ever named.
+    if (!state.window && !params.has("start")) state.window = defaultWindow();
+    if (state.window) {
+      $("window-start").value = toIso(state.window[0]);
+      $("window-end").value = toIso(state.window[1]);
+    }
+    setSheet(false);
+    if (state.placeId !== null) showPassagesView();
+    state.basemapReady = loadBasemap();
+    loadFacets(params).catch(() => {});
+    bindControls(map);
     writeUrl();
     await Promise.all([loadPlaces(), loadTimeline()]);
   }

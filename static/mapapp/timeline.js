@@ -7,7 +7,7 @@
 
   const SVG = "http://www.w3.org/2000/svg";
   const DAY_MS = 86400000;
-  const HEIGHT = 96;
+  const DEFAULT_HEIGHT = 96;
   const SPAN_LANE = 22;
   const AXIS = 16;
 
@@ -27,7 +27,7 @@
     this.data = null;
     this.window = null;                 // [startDay, endDay]
     this.axis = null;                   // [fromDay, toDay] shown
-    this.svg = svgEl("svg", { class: "timeline-svg", height: HEIGHT, "aria-hidden": "true" });
+    this.svg = svgEl("svg", { class: "timeline-svg", height: this.height(), "aria-hidden": "true" });
     container.append(this.svg);
     this.bindPointer();
     this.bindKeys();
@@ -35,6 +35,8 @@
   }
 
   Timeline.prototype.width = function () { return Math.max(100, this.container.clientWidth); };
+  /* As tall as its box (the page makes it shorter on phones). */
+  Timeline.prototype.height = function () { return Math.max(48, this.container.clientHeight || DEFAULT_HEIGHT); };
   Timeline.prototype.x = function (day) {
     const [a, b] = this.axis;
     return ((day - a) / Math.max(1, b - a + 1)) * this.width();
@@ -61,13 +63,15 @@
     const svg = this.svg;
     svg.replaceChildren();
     const width = this.width();
+    const height = this.height();
     svg.setAttribute("width", width);
-    svg.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+    svg.setAttribute("height", height);
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     if (!this.data || !this.axis) return;
     const data = this.data;
     const start = this.axis[0];
     const barsTop = SPAN_LANE + 2;
-    const barsHeight = HEIGHT - barsTop - AXIS;
+    const barsHeight = height - barsTop - AXIS;
     const peak = Math.max(1, ...data.counts);
     const bars = svgEl("g", { class: "timeline-bars" });
     data.counts.forEach((count, i) => {
@@ -101,7 +105,7 @@
     });
     svg.append(spans);
     this.drawAxis(barsTop + barsHeight);
-    this.windowRect = svgEl("rect", { class: "timeline-window", y: 0, height: HEIGHT - AXIS });
+    this.windowRect = svgEl("rect", { class: "timeline-window", y: 0, height: height - AXIS });
     svg.append(this.windowRect);
     this.drawWindow();
   };

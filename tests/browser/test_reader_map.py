@@ -1,5 +1,6 @@
 """A reader uses the map: the timeline (drag, keyboard, play), the passages panel, a
-shared URL, an export of what is on screen, the offline basemap and a phone screen."""
+shared URL, an export of what is on screen, the offline basemap, a phone screen and
+places that share one point."""
 import csv
 import datetime as dt
 import io
@@ -54,10 +55,21 @@ def reader_data(transactional_db):
     return {"idlib": idlib, "aleppo": aleppo, "homs": homs, "syria": syria}
 
 
+# The whole of 2015, the year the test data is about (the default window is narrower).
+YEAR_2015 = "start=2015-01-01&end=2015-12-31"
+
+
 def open_map(page, url):
     page.goto(url)
     expect(page.locator(".place-marker").first).to_be_attached(timeout=15_000)
     expect(page.locator("#window-summary")).to_contain_text("mentions")
+
+
+def in_viewport(page, locator) -> bool:
+    """True when the element's top lies on screen: seen without scrolling."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return box is not None and 0 <= box["y"] < size["height"] - 20 and box["x"] < size["width"]
 
 
 def mentions_on_screen(page) -> int:
@@ -69,7 +81,7 @@ def query(page) -> dict:
 
 
 def test_dragging_on_the_timeline_selects_a_window_and_the_map_follows(live_server, page, reader_data):
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + "/?areas=show&" + YEAR_2015)
     assert mentions_on_screen(page) == 39
     expect(page.locator(".timeline-bars rect").first).to_be_attached()
     expect(page.locator(".timeline-span")).to_have_count(1)  # Syria's "2015" is a span
@@ -93,8 +105,8 @@ def test_dragging_on_the_timeline_selects_a_window_and_the_map_follows(live_serv
     expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d"))
 
 
-def test_play_moves_the_window_at_the_chosen_speed(live_server, page, reader_data):
-    open_map(page, live_server.url + "/?start=2015-01-01&end=2015-02-15")
+def test_play_runs_over_the_window_at_the_chosen_speed_and_stops_at_its_end(live_server, page, reader_data):
+    open_map(page, live_server.url + "/?" + YEAR_2015)
     page.get_by_label("Speed").select_option(label="Fast")
     play = page.get_by_role("button", name="Play")
     play.click()
@@ -106,16 +118,23 @@ def test_play_moves_the_window_at_the_chosen_speed(live_server, page, reader_dat
     page.wait_for_timeout(600)
     assert query(page)["start"] == paused_at
     assert mentions_on_screen(page) > 0
+    # Played to the end, it stops there and gives the whole window back.
+    page.locator("#play").click()
+    expect(page).to_have_url(re.compile(r"start=2015-(0[6-9]|1[0-2])"), timeout=10_000)
+    expect(page.locator("#play")).to_have_attribute("aria-pressed", "false", timeout=15_000)
+    expect(page).to_have_url(re.compile(r"start=2015-01-01&end=2015-12-31"))
 
 
 def test_the_passages_panel_pages_newest_first_with_both_dates(live_server, page, reader_data):
-    open_map(page, live_server.url + "/")
-    page.get_by_role("button", name=re.compile(r"^Idlib")).click()
+    open_map(page, live_server.url + "/?" + YEAR_2015)
+    page.locator("#place-list").get_by_role("button", name=re.compile(r"^Idlib")).click()
     panel = page.locator("#passages")
     expect(panel).to_be_visible()
     expect(page.locator("#passages-count")).to_have_text("25 passages in this window, page 1 of 2")
     items = panel.locator(".passage")
     expect(items).to_have_count(20)
+    assert in_viewport(page, items.first), "the first passage is seen without scrolling"
+    expect(panel.locator("#passages-heading")).to_be_in_viewport()
     expect(items.first.locator(".passage-date")).to_have_text("2015-07-01 (day)")
     expect(items.first.locator(".passage-published")).to_have_text("2015-07-03")
     expect(items.nth(1).locator(".passage-date")).to_have_text("2015-06-15 (day)")
@@ -142,8 +161,10 @@ def test_a_shared_url_restores_the_view(live_server, page, reader_data):
     expect(page.locator("#passages-count")).to_contain_text("16 passages")
     assert page.locator("#window-start").input_value() == "2015-03-01"
     assert page.locator("#window-end").input_value() == "2015-06-30"
+    expect(page.locator("#filters-active")).to_have_text("2")  # the closed drawer says so
+    page.get_by_role("button", name=re.compile("^Filters")).click()
     expect(page.get_by_label("Regions")).to_be_checked()
-    expect(page.get_by_label("Countries")).not_to_be_checked()
+    expect(page.get_by_label("Countries", exact=True)).not_to_be_checked()
     expect(page.locator("#filter-source option:checked")).to_have_text(["Deutsche Welle"])
     assert mentions_on_screen(page) == 16  # Idlib only: Aleppo is Reuters, Syria a country
     restored = query(page)
@@ -169,14 +190,20 @@ def test_the_csv_export_holds_exactly_the_mentions_on_screen(live_server, page, 
 def test_the_map_shows_land_and_borders_without_tiles(live_server, page, reader_data):
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
-    open_map(page, live_server.url + "/?lat=35&lng=38&z=5")
+    open_map(page, live_server.url + "/?lat=35&lng=38&z=5&areas=show&" + YEAR_2015)
     expect(page.locator("path.basemap-country").first).to_be_attached()
     assert page.locator("path.basemap-country").count() > 150
     assert any("tile.openstreetmap.org" in url for url in failed)  # tiles really were unreachable
     expect(page.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
-    # Syria is drawn as its shaded outline, a town as a circle, a region as a dashed ring.
-    expect(page.locator(f"path.place-country.place-id-{reader_data['syria'].pk}")).to_be_attached()
+    # Asked for, Syria is drawn as its light outline, a town as a circle, a region as a
+    # dashed ring.
+    expect(page.locator(f"path.place-country.place-area.place-id-{reader_data['syria'].pk}")).to_be_attached()
     expect(page.locator(f"path.place-region.place-id-{reader_data['idlib'].pk}")).to_be_attached()
+    # By default countries are not drawn: counted in the panel instead.
+    open_map(page, live_server.url + "/?lat=35&lng=38&z=5&" + YEAR_2015)
+    expect(page.locator(f"path.place-id-{reader_data['aleppo'].pk}")).to_be_attached()
+    expect(page.locator(f"path.place-id-{reader_data['syria'].pk}")).to_have_count(0)
+    expect(page.locator("#areas-summary")).to_have_text("1 mention of countries and regions")
 
 
 def test_a_phone_sized_screen_keeps_timeline_and_panel_usable(live_server, browser, reader_data, request):
@@ -184,17 +211,27 @@ def test_a_phone_sized_screen_keeps_timeline_and_panel_usable(live_server, brows
     phone = context.new_page()
     phone.route("https://*.openstreetmap.org/**", lambda route: route.abort())
     try:
-        open_map(phone, live_server.url + "/")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        expect(phone.locator("#filters-box")).not_to_have_attribute("open", "")
+        open_map(phone, live_server.url + "/?" + YEAR_2015)
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        expect(phone.locator("#filters-drawer")).not_to_be_in_viewport()
         expect(phone.locator("#timeline-chart svg")).to_be_visible()
         play = phone.get_by_role("button", name="Play")
         expect(play).to_be_visible()
         assert play.bounding_box()["height"] >= 36
-        phone.get_by_role("button", name=re.compile(r"^Aleppo")).tap()
+        # The bottom sheet opens and closes; the map stays in view above it.
+        sheet = phone.locator("#panel-body")
+        expect(sheet).to_be_hidden()
+        phone.get_by_role("button", name="Show passages").tap()
+        expect(sheet).to_be_visible()
+        phone.locator("#place-list").get_by_role("button", name=re.compile(r"^Aleppo")).tap()
         expect(phone.locator("#passages")).to_be_visible()
         expect(phone.locator("#passages-count")).to_contain_text("12 passages")
-        phone.locator("#passages").scroll_into_view_if_needed()
+        assert in_viewport(phone, phone.locator(".passage").first)
+        phone.get_by_role("button", name="Close").first.tap()
+        expect(phone.locator("#feed")).to_be_visible()
+        phone.get_by_role("button", name="Hide passages").tap()
+        expect(sheet).to_be_hidden()
+        expect(phone.locator("#map")).to_be_in_viewport()
     finally:
         ARTIFACTS.mkdir(exist_ok=True)
         phone.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
@@ -223,3 +260,50 @@ def test_clusters_split_as_the_reader_zooms_in_from_the_keyboard(live_server, pa
         "() => document.querySelectorAll('.cluster-marker').length"
         " + document.querySelectorAll('.place-marker').length > 1"
     )
+
+
+def test_places_at_one_point_spread_apart_and_each_opens_its_passages(live_server, page, transactional_db):
+    names = ["Old City", "Citadel", "Souq al-Madina"]
+    for name in names:  # three sites the gazetteer puts at one point
+        site = Place.objects.create(name=name, latitude=36.199, longitude=37.163, kind="other", country_code="SY")
+        add(site, dt.date(2015, 9, 1))
+    page.goto(live_server.url + "/?lat=36.2&lng=37.16&z=9&" + YEAR_2015)
+    cluster = page.locator(".cluster-marker")
+    expect(cluster).to_have_count(1, timeout=15_000)
+    cluster.focus()
+    page.keyboard.press("Enter")
+    members = page.locator("#member-list button")
+    expect(members).to_have_count(3)
+    expect(page.locator("#members-heading")).to_have_text("3 places at this point")
+    # On the map they are drawn apart, one marker each.
+    for name in names:
+        pk = Place.objects.get(name=name).pk
+        expect(page.locator(f"path.place-marker.place-id-{pk}")).to_have_count(1)
+    second = members.nth(1).locator("span").first.inner_text()
+    page.keyboard.press("Tab")  # the first member has the focus; the next one is reachable
+    page.keyboard.press("Enter")
+    expect(page.locator("#passages-heading")).to_have_text(second)
+    expect(page.locator(".passage mark")).to_have_text(second)
+
+
+def test_the_feed_lists_the_window_newest_first_and_escape_returns_to_it(live_server, page, reader_data):
+    open_map(page, live_server.url + "/?" + YEAR_2015)
+    feed = page.locator("#feed")
+    expect(feed).to_be_visible()
+    dates = page.locator("#feed-list .feed-date")
+    expect(dates).to_have_count(20)
+    shown = [d.split(" ")[0] for d in dates.all_inner_texts()]
+    assert shown == sorted(shown, reverse=True) and shown[0] == "2015-12-10"
+    # Hovering an entry lights up its marker.
+    first = page.locator("#feed-list .feed-item").first
+    place_id = first.get_attribute("data-place-id")
+    first.hover()
+    expect(page.locator(f"path.place-id-{place_id}.hovered")).to_have_count(1)
+    # An entry's place opens its passages; Escape goes back to the feed.
+    first.get_by_role("button").click()
+    expect(page.locator("#passages")).to_be_visible()
+    expect(feed).to_be_hidden()
+    page.keyboard.press("Escape")
+    expect(feed).to_be_visible()
+    expect(page.locator("#passages")).to_be_hidden()
+    assert "place" not in query(page)
