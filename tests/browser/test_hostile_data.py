@@ -173,7 +173,7 @@ def text_of(locator) -> str:
 def test_hostile_names_titles_sources_and_urls_stay_text_on_the_map(live_server, page, hostile_data):
     places = hostile_data["places"]
     watch = PageWatch(page)
-    watch.visit(live_server.url + "/")
+    watch.visit(live_server.url + "/?areas=show")
 
     # The map draws every place under the policy.
     for place in places:
@@ -226,7 +226,9 @@ def test_hostile_names_titles_sources_and_urls_stay_text_on_the_map(live_server,
     page.locator(f".place-marker.place-id-{places[0].pk}").first.click()
     expect(page.locator("#passages-heading")).to_have_text(places[0].name)
 
-    # Filter lists: every source as an option's text; choosing each one redraws the map.
+    # Filter lists (in the drawer): every source as an option's text; choosing each one
+    # redraws the map.
+    page.get_by_role("button", name=re.compile("^Filters")).click()
     source_options = page.locator("#filter-source option")
     expect(source_options).to_have_count(len(sources))
     assert {text_of(o) for o in source_options.all()} == sources
