@@ -76,3 +76,14 @@ def test_an_empty_feed_is_one_empty_page(client):
 def test_a_bad_feed_parameter_is_a_400_with_a_message(client, params, name):
     response = client.get(reverse("mapapp:api-feed"), params)
     assert response.status_code == 400 and f"'{name}'" in response.json()["error"]
+
+
+def test_pages_of_passages_on_one_day_follow_publication_then_the_newest_article(client):
+    homs = place("Homs", 34.73, 36.71)
+    for i in range(30):
+        mention(homs, dt.date(2025, 3, 1), published=dt.date(2025, 3, 1) + dt.timedelta(days=i % 7))
+    mention(homs, dt.date(2024, 3, 1))
+    results = feed(client)["results"] + feed(client, page=2)["results"]
+    assert len(results) == 31 and results[-1]["event_date"] == "2024-03-01"
+    keys = [(r["article"]["published_at"], r["article"]["id"]) for r in results[:30]]
+    assert keys == sorted(keys, reverse=True)

@@ -107,7 +107,9 @@ def mention_mask(
     if view.reviews:
         keep &= np.isin(index.review, [REVIEWS.index(r) for r in view.reviews])
     if view.trusts:
-        keep &= np.isin(index.trust, [TRUSTS.index(t) for t in view.trusts])
+        wanted = np.zeros(len(TRUSTS), dtype=bool)
+        wanted[[TRUSTS.index(t) for t in view.trusts]] = True
+        keep &= wanted[index.trust]
     if view.text_matches is not None:
         keep &= np.isin(index.mention_id, view.text_matches, assume_unique=True)
     return keep

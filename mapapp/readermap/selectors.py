@@ -81,12 +81,20 @@ def view_mention_ids(
             return [], 0
         mask &= index.place == at
     selected = np.nonzero(mask)[0]
+    total = int(selected.size)
+    needed = offset + limit
+    if needed < total:
+        # Only mentions at least as new as the `needed`-th newest event day can be on the
+        # page: sorting those alone spares a full four-key sort of a million rows.
+        days = index.day_start[selected]
+        kth = np.partition(days, total - needed)[total - needed]
+        selected = selected[days >= kth]
     order = np.lexsort((
         -index.mention_id[selected], -index.article[selected],
         -index.day_published[selected], -index.day_start[selected],
     ))
     chosen = index.mention_id[selected[order[offset : offset + limit]]]
-    return chosen.tolist(), int(selected.size)
+    return chosen.tolist(), total
 
 
 def mentions_by_ids(ids: list[int], *, chunk: int = 500):
