@@ -98,9 +98,8 @@ def judge_passage(passage: str, places: list[PlaceSpan]) -> list[Judgement]:
     """`judge_mention` for every place named in one passage, reading its triggers once."""
     lower = passage.lower()
     found = passage_triggers(lower)
-    ends = sorted(place.end for place in places)
     return [_judge(passage, lower, place, _hits_around(lower, found, place),
-                   container=_names_container(lower, place, ends))
+                   container=_names_container(passage, place))
             for place in places]
 
 
@@ -133,6 +132,9 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
     if container:
         logit += CONTAINER
         cues.append("the wider area of another place")
+    elif match := lexicon.COMPARISON.search(before):
+        logit += NOT_HERE
+        cues.append(f"recalled: {match.group(0)}")
     elif match := lexicon.MEETING_BEFORE.search(before):
         logit += MEETING
         cues.append(f"venue: {match.group(0).strip()}")
@@ -193,6 +195,8 @@ def choose_type(hits: list[TriggerHit], lower: str) -> str:
     for hit in hits:
         totals[hit.event_type] = totals.get(hit.event_type, 0.0) + _strength(hit)
     best = max(totals, key=totals.get)
+    if best == lexicon.CIVILIANS and lexicon.EXPLOSIONS in totals:
+        return lexicon.EXPLOSIONS
     if best == lexicon.PROTESTS and lexicon.RIOT_SIGNS.search(lower):
         return lexicon.RIOTS
     return best
@@ -209,14 +213,13 @@ def _strength(hit: TriggerHit) -> float:
     return hit.weight * 0.4
 
 
-def _names_container(lower: str, place: PlaceSpan, ends: list[int]) -> bool:
-    """Whether the place only says where another place named just before it lies:
-    "Sarmada in Idlib province", "Macomia, Cabo Delgado" (a region or country, or a
-    name followed by a word like province)."""
-    previous = [end for end in ends if end <= place.start]
-    if not previous or not lexicon.CONTAINER_LINK.fullmatch(lower[previous[-1] : place.start]):
+def _names_container(passage: str, place: PlaceSpan) -> bool:
+    """Whether the place only says where a name just before it lies: "Sarmada in Idlib
+    province", "Macomia, Cabo Delgado" (a region or country, or a name followed by a
+    word like province, after a capitalised name and "in" or a comma)."""
+    if not lexicon.CONTAINER_AFTER_NAME.search(passage[max(0, place.start - 60) : place.start]):
         return False
-    return place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(lower[place.end :]))
+    return place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(passage[place.end :].lower()))
 
 
 def _has_locative_before(words_before: list[str]) -> bool:

@@ -228,7 +228,12 @@ def _preference(group: EventGroup, passage: JudgedPassage) -> tuple:
 
 
 def _more_specific(candidate: PlaceRef, current: PlaceRef) -> bool:
-    return KIND_RANK.get(candidate.kind, 1) < KIND_RANK.get(current.kind, 1)
+    """A town is more specific than its region, a district than its city."""
+    rank, current_rank = KIND_RANK.get(candidate.kind, 1), KIND_RANK.get(current.kind, 1)
+    if rank != current_rank:
+        return rank < current_rank
+    return candidate.id != current.id and candidate.population < current.population \
+        and place_within(candidate, current)
 
 
 def _vague(passage: JudgedPassage) -> bool:

@@ -167,7 +167,7 @@ NOT_HERE_BEFORE = re.compile(
 )
 # A venue of talk, not of violence: "talks in Geneva", "told reporters in Kyiv".
 MEETING_BEFORE = re.compile(
-    r"\b(?:talks|summit|meeting|meetings|conference|negotiations|speaking|spoke|"
+    r"\b(?:talks|summit|meeting|meetings|met|conference|negotiations|speaking|spoke|"
     r"told reporters|told journalists|news conference|press conference|briefing|"
     r"said|says|statement|interview|visit|visiting|visited|hosted|gathering of leaders|"
     r"authorities|officials|ministry|government|partners|civil society|governor|"
@@ -187,6 +187,10 @@ IRREALIS = re.compile(
 HISTORY = re.compile(r"\b(?:in (?:\w+ )?(?:19|20)\d\d|since (?:19|20)\d\d|years ago|decades ago|anniversary|"
                      r"remembered|commemorat\w+|memorial)\b")
 # "X in Y province", "X, Y": Y says where X lies.
-CONTAINER_LINK = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district),?\s+in\s+(?:the\s+)?)")
+CONTAINER_AFTER_NAME = re.compile(
+    r"[A-Z][\w'\u2019-]*(?:,\s*|\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district|camp),?\s+in\s+(?:the\s+)?)$"
+)
 AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|oblast|county|district|"
                        r"prefecture|department|municipality|locality)\b")
+# "compared the push to the battle for Bakhmut": a place recalled, not reported.
+COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|echo(?:es|ing|ed)?)\b")

@@ -1,0 +1,80 @@
+"""Is this where something happened? The classifier on sentences written for these tests."""
+import pytest
+
+from mapapp.events.classify import PlaceSpan, judge_mention, judge_passage
+
+
+def judge(sentence: str, name: str, **kwargs):
+    start = sentence.index(name)
+    return judge_mention(sentence, start, start + len(name), **kwargs)
+
+
+@pytest.mark.parametrize("sentence, name, event_type", [
+    ("Artillery shelled Kupiansk overnight, damaging the railway station.", "Kupiansk",
+     "explosions_remote_violence"),
+    ("A drone struck a fuel depot on the outskirts of Kursk on Friday.", "Kursk", "explosions_remote_violence"),
+    ("Heavy fighting raged around Pokrovsk for a third day as both sides brought up reserves.", "Pokrovsk",
+     "battles"),
+    ("Gunmen on motorcycles killed 17 villagers near Kadiogo before dawn.", "Kadiogo",
+     "violence_against_civilians"),
+    ("Thousands of teachers marched peacefully through Lagos to demand unpaid wages.", "Lagos", "protests"),
+    ("Protesters threw stones and set cars ablaze in Dakar after the verdict.", "Dakar", "riots"),
+    ("Rebel fighters took control of Walikale after government troops withdrew.", "Walikale",
+     "strategic_developments"),
+    ("Cholera cases have been confirmed in Kassala, health workers said.", "Kassala", "other"),
+])
+def test_a_reported_event_at_the_place_is_an_event_of_its_type(sentence, name, event_type):
+    judgement = judge(sentence, name)
+
+    assert judgement.is_event, judgement
+    assert judgement.event_type == event_type
+    assert judgement.score >= 0.5
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Moscow said the strikes on Kupiansk hit only military targets.", "Moscow"),
+    ("Ankara's foreign ministry condemned the bombing.", "Ankara"),
+    ("Families who fled from Sirte are sheltering in schools.", "Sirte"),
+    ("The envoy will travel to Doha next week for talks on a truce.", "Doha"),
+    ("Diplomats met in Geneva to discuss the fighting in the east.", "Geneva"),
+    ("Analysts compared the offensive to the battle for Mosul.", "Mosul"),
+    ("A drone hit a warehouse in Sarmada in Idlib province on Monday.", "Idlib"),
+])
+def test_a_place_only_named_is_no_event(sentence, name):
+    judgement = judge(sentence, name)
+
+    assert not judgement.is_event, judgement
+
+
+def test_a_nationality_is_no_event_location():
+    sentence = "Sudanese jets bombed a market in El Obeid on Sunday."
+
+    assert not judge(sentence, "Sudanese", is_demonym=True).is_event
+    assert judge(sentence, "El Obeid").is_event
+
+
+def test_the_deciding_words_are_kept_for_display():
+    judgement = judge("Artillery shelled Kupiansk overnight.", "Kupiansk")
+
+    assert any("shelled" in cue for cue in judgement.cues)
+
+
+def test_an_air_strike_that_kills_civilians_stays_an_explosion():
+    judgement = judge("An airstrike killed 12 civilians at a market in Kutum on Saturday.", "Kutum")
+
+    assert judgement.event_type == "explosions_remote_violence"
+
+
+def test_a_general_strike_is_a_protest_not_a_bombing():
+    judgement = judge("A general strike shut shops across Beirut on Monday.", "Beirut")
+
+    assert judgement.event_type == "protests"
+
+
+def test_every_place_of_a_passage_is_judged_on_its_own():
+    sentence = "Kyiv said Russian artillery pounded Nikopol on Tuesday."
+    spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in ("Kyiv", "Nikopol")]
+
+    kyiv, nikopol = judge_passage(sentence, spans)
+
+    assert (kyiv.is_event, nikopol.is_event) == (False, True)
