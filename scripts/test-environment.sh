@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure what the test suite talks to is here: Debian's Chromium for the browser
-# tests, and PostgreSQL, Redis and RabbitMQ on loopback (started if they are down).
+# tests, the npm packages they load into pages (axe-core, pinned in package-lock.json),
+# and PostgreSQL, Redis and RabbitMQ on loopback (started if they are down).
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -9,6 +10,17 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -d "$ROOT/node_modules" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "Installing Debian's nodejs and npm for the browser tests' npm packages..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "Installing the locked npm packages (npm ci)..."
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -602,8 +602,10 @@
       // Zoomed into the fold itself, the fold is on the axis: no button.
       if (!fold || !fold.count || state.axis) { button.hidden = true; return; }
       const years = fold.first.slice(0, 4) === fold.last.slice(0, 4) ? fold.first.slice(0, 4) : fold.first.slice(0, 4) + "–" + fold.last.slice(0, 4);
-      button.textContent = (side === "earlier" ? "◀ " : "") + plural(fold.count, "mention", "mentions") + " " + side + " (" + years + ")" + (side === "later" ? " ▶" : "");
-      button.setAttribute("aria-label", "Show the " + plural(fold.count, "mention", "mentions") + " dated " + side + ", " + years);
+      const words = plural(fold.count, "mention", "mentions") + " " + side + " (" + years + ")";
+      const arrow = el("span", { "aria-hidden": "true", text: side === "earlier" ? "◀ " : " ▶" });
+      if (side === "earlier") button.replaceChildren(arrow, words); else button.replaceChildren(words, arrow);
+      button.title = "Show the " + words;
       button.hidden = false;
       button.onclick = () => {
         const [a, b] = [toDay(fold.first), toDay(fold.last)];
