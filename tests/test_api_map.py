@@ -144,7 +144,7 @@ BAD_VALUES = {
     "basis": "modified", "bbox": "1,2,north,4", "source": "x" * 201, "country": "Syria",
     "kind": "village", "review": "rejected", "trust": "certain", "areas": "maybe",
     "q": "w" * 201, "zoom": "19", "page": "0",
-    "bins": "0", "format": None, "place_id": None,
+    "bins": "0", "format": None, "place_id": None, "type": "picnic", "min_sources": "0",
 }
 
 

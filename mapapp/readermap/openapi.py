@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of the reader's JSON API, written by hand. The test
 suite walks it and checks that every documented parameter rejects bad values.
 Export formats come from their registry (mapapp.readermap.exports.formats)."""
+from mapapp.events.taxonomy import TYPE_VALUES
 from mapapp.readermap.exports import FORMATS
 
 VIEW_PARAMETERS = [
@@ -91,6 +92,9 @@ SPAN = {"type": "object", "properties": {"start": {"type": ["string", "null"], "
 FOLD = {"type": "object", "properties": {
     "count": {"type": "integer"}, "first": {"type": ["string", "null"], "format": "date"},
     "last": {"type": ["string", "null"], "format": "date"}}}
+
+# The view parameters the events layer applies (mapapp.events.selectors).
+EVENT_VIEW_PARAMETERS = ("start", "end", "basis", "bbox", "source", "country", "kind")
 
 ERROR = {"description": "A parameter is malformed; `error` says which and why.",
          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -183,6 +187,24 @@ def openapi_document() -> dict:
                     "counts": {"type": "array", "items": {"type": "integer"}},
                     "spans": {"type": "array", "items": {"type": "object"}},
                     "default_window": SPAN, "bulk": SPAN, "earlier": FOLD, "later": FOLD}},
+            ),
+            "/api/events": _get(
+                "Events the view selects (GeoJSON, a Point per event, best sourced first; "
+                "mapapp/events/api.py), with `totals` and the event `types`.",
+                [*(p for p in VIEW_PARAMETERS if p["name"] in EVENT_VIEW_PARAMETERS),
+                 {"name": "type", "in": "query",
+                  "schema": {"type": "string", "example": "airstrike,shelling"},
+                  "description": "Event types, comma separated: " + ", ".join(TYPE_VALUES) + "."},
+                 {"name": "min_sources", "in": "query",
+                  "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+                  "description": "Only events reported by at least this many outlets."}],
+                "application/geo+json",
+            ),
+            "/api/events/{event_id}": _get(
+                "One event with its published passages grouped by source, each with its "
+                "article and offsets.",
+                [{"name": "event_id", "in": "path", "required": True,
+                  "schema": {"type": "integer"}}],
             ),
             "/api/facets": _get(
                 "Values the filters offer: sources (strings), countries ({code, name} by "
