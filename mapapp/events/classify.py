@@ -14,9 +14,11 @@ The evidence is added up as a log-odds score:
 The words that decided are kept (`Judgement.cues`) so an editor can see why."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from mapapp.events import lexicon
 from mapapp.events.lexicon import TRIGGERS, Trigger
@@ -34,6 +36,9 @@ MEETING = -2.2
 IRREALIS = -1.4
 HISTORY = -1.2
 CONTAINER = -2.6
+# A trigger in another sentence of the passage counts for this much of its weight.
+OTHER_SENTENCE = 0.5
+SENTENCE_STOPS = (". ", "; ", "? ", "! ")
 NO_TRIGGER_TYPE = "other"
 
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
@@ -98,8 +103,9 @@ def judge_passage(passage: str, places: list[PlaceSpan]) -> list[Judgement]:
     """`judge_mention` for every place named in one passage, reading its triggers once."""
     lower = passage.lower()
     found = passage_triggers(lower)
+    ends = sorted(place.end for place in places)
     return [_judge(passage, lower, place, _hits_around(lower, found, place),
-                   container=_names_container(passage, place))
+                   container=_names_container(lower, place, ends))
             for place in places]
 
 
@@ -110,6 +116,10 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
     cues: list[str] = []
     logit = PRIOR
 
+    sentence_start, sentence_end = _sentence_around(lower, start, end)
+    sentence = lower[sentence_start:sentence_end]
+    hits = [h for h in hits if sentence_start <= h.start < sentence_end] or \
+        [dataclasses.replace(h, weight=h.weight * OTHER_SENTENCE) for h in hits]
     event_type = choose_type(hits, lower)
     if hits:
         best = max(hits, key=_strength)
@@ -121,7 +131,7 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
         logit += DEMONYM
         cues.append("nationality, not a location")
     if match := lexicon.SPEECH_AFTER.match(after):
-        if not _has_locative_before(words_before):
+        if not _has_locative_before(words_before) and not _located_of(before):
             logit += SPEECH
             cues.append(f"speaks: {match.group(0).strip()}")
     elif (match := lexicon.ACTOR_AFTER.match(after)) and (
@@ -138,25 +148,38 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
     elif match := lexicon.MEETING_BEFORE.search(before):
         logit += MEETING
         cues.append(f"venue: {match.group(0).strip()}")
-    elif match := lexicon.NOT_HERE_BEFORE.search(before):
-        logit += NOT_HERE
-        cues.append(f"not here: {match.group(0).strip()}")
     elif match := lexicon.OBJECT_VERBS.search(before):
         logit += OBJECT
         cues.append(f"target: {match.group(0).strip()}")
+    elif match := lexicon.NOT_HERE_BEFORE.search(before):
+        logit += NOT_HERE
+        cues.append(f"not here: {match.group(0).strip()}")
     elif _has_locative_before(words_before) or _located_of(before):
         logit += LOCATIVE
         cues.append(f"located: {(words_before or ['of'])[-1]}")
     if hits:
-        if match := lexicon.IRREALIS.search(lower):
+        if match := lexicon.IRREALIS.search(sentence):
             logit += IRREALIS
             cues.append(f"not real: {match.group(0)}")
-        if match := lexicon.HISTORY.search(lower):
+        if match := lexicon.HISTORY.search(sentence):
             logit += HISTORY
             cues.append(f"history: {match.group(0)}")
     score = 1.0 / (1.0 + math.exp(-logit))
     return Judgement(is_event=score >= EVENT_THRESHOLD, score=round(score, 3),
                      event_type=event_type, cues=tuple(cues))
+
+
+def host_places(passage: str, places: list[PlaceSpan]) -> dict[int, int]:
+    """Which place the text says each place lies in, by position in `places`: "the
+    Saltivka district of Kharkiv", "Karari locality, Omdurman", "Mugunga camp near Goma",
+    "Barsalogho (Centre-Nord)". Grouping treats the first as inside the second."""
+    order = sorted(range(len(places)), key=lambda i: places[i].start)
+    hosts = {}
+    for inner, outer in pairwise(order):
+        link = passage[places[inner].end : places[outer].start]
+        if lexicon.HOST_LINK.fullmatch(link):
+            hosts[inner] = outer
+    return hosts
 
 
 def passage_triggers(lower: str) -> list[tuple[int, int, Trigger]]:
@@ -213,13 +236,21 @@ def _strength(hit: TriggerHit) -> float:
     return hit.weight * 0.4
 
 
-def _names_container(passage: str, place: PlaceSpan) -> bool:
-    """Whether the place only says where a name just before it lies: "Sarmada in Idlib
-    province", "Macomia, Cabo Delgado" (a region or country, or a name followed by a
-    word like province, after a capitalised name and "in" or a comma)."""
-    if not lexicon.CONTAINER_AFTER_NAME.search(passage[max(0, place.start - 60) : place.start]):
+def _names_container(lower: str, place: PlaceSpan, ends: list[int]) -> bool:
+    """Whether the place only says where the place named just before it lies:
+    "Sarmada in Idlib province", "a village in Sennar state" (a region or country, or a
+    name followed by a word like province)."""
+    previous = [end for end in ends if end <= place.start]
+    if not previous or not lexicon.CONTAINER_LINK.fullmatch(lower[previous[-1] : place.start]):
         return False
-    return place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(passage[place.end :].lower()))
+    return place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(lower[place.end :]))
+
+
+def _sentence_around(lower: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of a passage that holds [start, end) (passages may hold a few)."""
+    opening = max(lower.rfind(stop, 0, start) for stop in SENTENCE_STOPS)
+    closings = [i for i in (lower.find(stop, end) for stop in SENTENCE_STOPS) if i >= 0]
+    return (opening + 2 if opening >= 0 else 0), (min(closings) + 1 if closings else len(lower))
 
 
 def _has_locative_before(words_before: list[str]) -> bool:

@@ -12,6 +12,7 @@ classifier judges the place, and grouping groups the records judged events. Scor
 - speed: records and articles per second through geoparsing, dating, judging, grouping."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -21,7 +22,7 @@ from itertools import combinations
 from pathlib import Path
 
 from mapapp.dating import EventDate, date_passages
-from mapapp.events.classify import Judgement, PlaceSpan, judge_passage
+from mapapp.events.classify import Judgement, PlaceSpan, host_places, judge_passage
 from mapapp.events.grouping import JudgedPassage, PlaceRef, group_passages, undated_window
 from mapapp.events.taxonomy import TYPE_VALUES
 from mapapp.geoparsing import Toponym, get_geoparser
@@ -102,10 +103,13 @@ def evaluate_events(path: Path | str) -> EventsEvaluation:
         spans = [PlaceSpan(start=r["place_start"], end=r["place_start"] + len(r["place"]),
                            is_demonym=_is_demonym(toponyms.get(r["place_start"])),
                            kind=_kind(toponyms.get(r["place_start"]))) for r in group]
-        for record, judgement in zip(group, judge_passage(passage, spans), strict=True):
-            results.append(RecordResult(record=record, judgement=judgement,
-                                        place=_place_ref(record, toponyms.get(record["place_start"])),
-                                        when=when))
+        places = [_place_ref(r, toponyms.get(r["place_start"])) for r in group]
+        hosts = host_places(passage, spans)
+        for index, (record, judgement) in enumerate(zip(group, judge_passage(passage, spans), strict=True)):
+            place = places[index]
+            if index in hosts:
+                place = dataclasses.replace(place, within=frozenset({places[hosts[index]].id}))
+            results.append(RecordResult(record=record, judgement=judgement, place=place, when=when))
     judged = [_judged(index, r) for index, r in enumerate(results) if r.judgement.is_event]
     for number, event in enumerate(group_passages(judged)):
         for passage in event.passages:

@@ -46,6 +46,7 @@ class PlaceRef:
     longitude: float | None = None
     population: int = 0
     spellings: frozenset[str] = frozenset()  # other names it goes by (as written in the text)
+    within: frozenset = frozenset()  # ids of places a text says it lies in ("X district of Y")
 
     @cached_property
     def keys(self) -> frozenset[str]:
@@ -111,7 +112,9 @@ class EventGroup:
         if start is not None and end is not None and not (
                 passage.start <= end + DATE_TOLERANCE and passage.end >= start - DATE_TOLERANCE):
             return False
-        return types_meet(passage.event_type, self.event_type) and places_compatible(passage.place, self.place)
+        if not types_meet(passage.event_type, self.event_type):
+            return False
+        return places_compatible(passage.place, self.place)
 
     def window(self) -> tuple[dt.date | None, dt.date | None]:
         """The event's dates as far as known: those of its dated passages, else the
@@ -197,7 +200,7 @@ def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
 def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     """Whether `inner` is `outer` or lies inside it (by country and region codes, or
     as a point within SAME_POINT_KM of a town)."""
-    if inner.id == outer.id:
+    if inner.id == outer.id or outer.id in inner.within:
         return True
     if inner.country_code != outer.country_code or not outer.country_code:
         return False

@@ -43,7 +43,7 @@ TRIGGERS: list[Trigger] = [
                r"engaged", r"heavy fighting", r"combat"),
     *_triggers(BATTLES, 1.8,
                r"attack(?:s|ed|ing)?", r"attackers", r"raged", r"gunfire", r"shootout",
-               r"raid(?:ed|s)?", r"exchang\w* (?:\w+ ){0,3}fire", r"assailants",
+               r"raid(?:ed|s)?", r"exchang\w* (?:[\w-]+ ){0,3}fire", r"assailants",
                r"gun battle", r"fighters were killed", r"soldiers were killed"),
     *_triggers(EXPLOSIONS, 2.6,
                r"(?:air|drone|missile|rocket|artillery) ?strikes?", r"airstrikes?",
@@ -98,12 +98,15 @@ TRIGGERS: list[Trigger] = [
                r"air ?drop(?:ped)?", r"blockade", r"closed the (?:border|crossing)",
                r"reopened", r"exchange of prisoners", r"released", r"defected",
                r"moved into", r"took over", r"taking over", r"arrived in", r"pulled back",
-               r"redeploy\w*", r"handover", r"fallen under", r"escorted", r"control of"),
+               r"redeploy\w*", r"handover", r"fallen under", r"escorted", r"control of",
+               r"opened an? (?:office|headquarters|base|administration)", r"spread to"),
     *_triggers(OTHER, 1.6,
                r"flood(?:s|ed|ing)?", r"earthquake", r"famine", r"cholera", r"outbreak",
                r"displaced", r"fled", r"refugees", r"aid (?:convoy|delivery|deliveries)",
                r"humanitarian", r"power cuts?", r"blackout", r"fire broke out",
-               r"collapsed", r"shortages?", r"hunger", r"aid trucks?", r"crossed into"),
+               r"collapsed", r"shortages?", r"hunger", r"aid trucks?", r"crossed into",
+               r"capsized", r"shipwrecks?", r"sank", r"dams? burst", r"mass graves?", r"exhum\w+",
+               r"new arrivals", r"received thousands"),
 ]
 
 # Violence words that make a protest a riot when both appear.
@@ -114,13 +117,13 @@ RIOT_SIGNS = re.compile(
 
 # Words that put the event at the place named right after them: "in Izium".
 LOCATIVE_BEFORE = frozenset(
-    "in at near outside around inside on onto into across through within along over".split()
+    "in at near outside around inside on onto into across through within along over off".split()
 )
 # "the outskirts of X", "the town of X", "north of X": still the place's event.
 LOCATIVE_NOUNS_OF = frozenset(
     """outskirts edge edges centre center heart streets village town city district
     suburb suburbs province region area areas countryside outside parts part vicinity
-    port residents people inhabitants camp neighbourhood neighborhood""".split()
+    port residents people inhabitants camp neighbourhood neighborhood market witnesses""".split()
 )
 # A verb or noun whose object is the place: "shelled Kharkiv", "the attack on Kherson".
 OBJECT_VERBS = re.compile(
@@ -134,7 +137,7 @@ OBJECT_VERBS = re.compile(
 )
 # After the place: "Kyiv said", "Moscow denied", "Sudan's army", "Tehran-backed".
 SPEECH_AFTER = re.compile(
-    r"^\s*(?:'s|\u2019s|has|had|have|also|on \w+day|later|then|,)?\s*"
+    r"^\s*(?:and \w+(?: \w+)?\s+)?(?:'s|\u2019s|has|had|have|also|on \w+day|later|then|,)?\s*"
     r"(?:said|says|say|announced|announces|claimed|claims|denied|denies|accused|accuses|"
     r"warned|warns|condemned|condemns|called|calls|urged|urges|told|stated|insisted|"
     r"vowed|vows|threatened|threatens|blamed|blames|demanded|demands|rejected|rejects|"
@@ -157,7 +160,8 @@ ACTOR_AFTER = re.compile(
 HYPHEN_ACTOR = re.compile(r"^-(?:based|backed|led|aligned|allied|made|supplied|born)\b")
 # Before the place: an origin or destination, not where things happened.
 NOT_HERE_BEFORE = re.compile(
-    r"\b(?:from|to|of the government of|envoy to|ambassador to|visit to|trip to|"
+    r"\b(?:from|(?<!spread )(?<!spreading )(?<!deployed )(?<!redeployed )(?<!sent )(?<!advanced )to|"
+    r"of the government of|envoy to|ambassador to|visit to|trip to|"
     r"travelled to|traveled to|flew to|returned to|relations with|talks with|ties with|"
     r"backed by|supported by|supplied by|allies of|citizens? of|nationals? of|"
     r"like|unlike|as in|compared with|compared to|than|accused|accusing|blamed|urged|asked|"
@@ -170,9 +174,10 @@ MEETING_BEFORE = re.compile(
     r"\b(?:talks|summit|meeting|meetings|met|conference|negotiations|speaking|spoke|"
     r"told reporters|told journalists|news conference|press conference|briefing|"
     r"said|says|statement|interview|visit|visiting|visited|hosted|gathering of leaders|"
-    r"authorities|officials|ministry|government|partners|civil society|governor|"
-    r"spokes(?:man|woman|person)|hospital|hospitals|morgue|"
+    r"hospital|hospitals|morgue|funerals?|buried|burial|"
     r"headquartered|based|lives|living|born|studied|exile)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:authorities|officials|ministry|government|partners|civil society|governor|"
+    r"spokes(?:man|woman|person))\s+(?:in|at)\s+(?:the\s+)?$"
 )
 # The event is not (yet) real: future, conditional, fears, denials.
 IRREALIS = re.compile(
@@ -180,17 +185,22 @@ IRREALIS = re.compile(
     r"\b(?:will|would|could not|could|might|plans? to|planning to|planned|threaten(?:s|ed)? to|"
     r"vow(?:s|ed)? to|intends? to|fears? (?:of|that)|feared|risk of|warn(?:s|ed)? of|"
     r"warned that|prepar(?:e|es|ing) (?:to|for)|if|unless|possible|potential|next week|"
-    r"next weekend|announced for|called for|planned for|tomorrow|"
+    r"next weekend|announced for|called for|planned for|tomorrow|not affected|unaffected|"
     r"no (?:fighting|clashes|shelling|attacks?|casualties) (?:was|were)? ?reported|denied)\b"
 )
 # Time words that set the event in the past of a history lesson: "in 2014", "during the war of".
 HISTORY = re.compile(r"\b(?:in (?:\w+ )?(?:19|20)\d\d|since (?:19|20)\d\d|years ago|decades ago|anniversary|"
                      r"remembered|commemorat\w+|memorial)\b")
 # "X in Y province", "X, Y": Y says where X lies.
-CONTAINER_AFTER_NAME = re.compile(
-    r"[A-Z][\w'\u2019-]*(?:,\s*|\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district|camp),?\s+in\s+(?:the\s+)?)$"
-)
+CONTAINER_LINK = re.compile(r"\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district|camp),?\s+in\s+(?:the\s+)?")
 AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|oblast|county|district|"
                        r"prefecture|department|municipality|locality)\b")
 # "compared the push to the battle for Bakhmut": a place recalled, not reported.
 COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|echo(?:es|ing|ed)?)\b")
+# Between two names, the words that put the first inside the second.
+HOST_LINK = re.compile(
+    r"(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|"
+    r"\s+(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|site|sites|"
+    r"quarter|market|airport|base|refugee camp|displacement camp),?\s+(?:of|in|near|outside)\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)

@@ -65,6 +65,9 @@ class EventPassage(models.Model):
     surface = models.CharField("text as written", max_length=300)
     place = models.ForeignKey("mapapp.Place", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+")
+    host = models.ForeignKey("mapapp.Place", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+",
+                             help_text="The place the passage says this one lies in ('X district of Y').")
     is_event = models.BooleanField(default=False, db_index=True)
     score = models.FloatField(default=0.0)
     event_type = models.CharField("type", max_length=32, choices=TYPE_CHOICES)

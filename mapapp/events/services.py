@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from mapapp.events.classify import PlaceSpan, judge_passage
+from mapapp.events.classify import PlaceSpan, host_places, judge_passage
 from mapapp.events.grouping import (
     EventGroup,
     FixedEvent,
@@ -66,7 +66,7 @@ def events_after_processing(drafts_by_article: dict[int, list]) -> None:
     )
 
 
-JUDGEMENT_FIELDS = ["surface", "place", "is_event", "score", "event_type", "cues", "event_date",
+JUDGEMENT_FIELDS = ["surface", "place", "host", "is_event", "score", "event_type", "cues", "event_date",
                     "event_date_end", "dated"]
 
 
@@ -80,7 +80,9 @@ def _judged_rows(article_id: int, drafts: list) -> list[EventPassage]:
     for passage_start, mentions in by_passage.items():
         spans = [PlaceSpan(start=m.start - passage_start, end=m.end - passage_start,
                            is_demonym=m.is_demonym, kind=m.place.kind) for m in mentions]
-        for mention, judgement in zip(mentions, judge_passage(mentions[0].passage, spans), strict=True):
+        hosts = host_places(mentions[0].passage, spans)
+        judgements = judge_passage(mentions[0].passage, spans)
+        for index, (mention, judgement) in enumerate(zip(mentions, judgements, strict=True)):
             # An undated passage carries the article's reference date: the report is
             # about the days before it.
             dated = mention.date_source != "published"
@@ -89,6 +91,7 @@ def _judged_rows(article_id: int, drafts: list) -> list[EventPassage]:
             rows.append(EventPassage(
                 article_id=article_id, start=mention.start, end=mention.end,
                 surface=mention.surface[:300], place=mention.place,
+                host=mentions[hosts[index]].place if index in hosts else None,
                 is_event=judgement.is_event and mention.review != "rejected",
                 score=judgement.score, event_type=judgement.event_type, cues=list(judgement.cues),
                 event_date=start, event_date_end=end, dated=dated,
@@ -114,7 +117,7 @@ def events_regroup(*, countries: Iterable[str], start: dt.date | None, end: dt.d
         EventPassage.objects.filter(scope | Q(event_id__in=list(events)))
         .select_related("place", "article").only(
             "article__source", "article__published_at", "article__id", "start", "end", "surface",
-            "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned",
+            "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned", "host_id",
             "place__id", "place__name", "place__kind", "place__country_code", "place__admin1",
             "place__latitude", "place__longitude", "place__population",
         )
@@ -139,18 +142,21 @@ def judged_passage(row: EventPassage, events: dict[int, Event]) -> JudgedPassage
     event = events.get(row.event_id)
     fixed = row.event_id if row.pinned and event is not None and event.edited else None
     return JudgedPassage(
-        key=row.pk, event_type=row.event_type, place=place_ref(row.place, surface=row.surface),
+        key=row.pk, event_type=row.event_type,
+        place=place_ref(row.place, surface=row.surface, within=row.host_id),
         start=row.event_date, end=row.event_date_end or row.event_date,
         source=row.article.source or f"article {row.article_id}",
         published=row.article.published_at, dated=row.dated, fixed_event=fixed,
     )
 
 
-def place_ref(place, *, surface: str = "") -> PlaceRef:
-    """What grouping needs to know of a Place row."""
+def place_ref(place, *, surface: str = "", within: int | None = None) -> PlaceRef:
+    """What grouping needs to know of a Place row (`surface`: the name as written;
+    `within`: the id of a place the text says it lies in)."""
     return PlaceRef(id=place.pk, name=place.name, kind=place.kind, country_code=place.country_code,
                     admin1=place.admin1, latitude=place.latitude, longitude=place.longitude,
-                    population=place.population, spellings=frozenset({surface} if surface else ()))
+                    population=place.population, spellings=frozenset({surface} if surface else ()),
+                    within=frozenset({within} if within else ()))
 
 
 def _write_groups(groups: list[EventGroup], rows: list[EventPassage], events: dict[int, Event]) -> None:

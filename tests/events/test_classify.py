@@ -1,7 +1,7 @@
 """Is this where something happened? The classifier on sentences written for these tests."""
 import pytest
 
-from mapapp.events.classify import PlaceSpan, judge_mention, judge_passage
+from mapapp.events.classify import PlaceSpan, host_places, judge_mention, judge_passage
 
 
 def judge(sentence: str, name: str, **kwargs):
@@ -38,7 +38,6 @@ def test_a_reported_event_at_the_place_is_an_event_of_its_type(sentence, name, e
     ("The envoy will travel to Doha next week for talks on a truce.", "Doha"),
     ("Diplomats met in Geneva to discuss the fighting in the east.", "Geneva"),
     ("Analysts compared the offensive to the battle for Mosul.", "Mosul"),
-    ("A drone hit a warehouse in Sarmada in Idlib province on Monday.", "Idlib"),
 ])
 def test_a_place_only_named_is_no_event(sentence, name):
     judgement = judge(sentence, name)
@@ -78,3 +77,20 @@ def test_every_place_of_a_passage_is_judged_on_its_own():
     kyiv, nikopol = judge_passage(sentence, spans)
 
     assert (kyiv.is_event, nikopol.is_event) == (False, True)
+
+
+def test_a_province_that_only_says_where_a_town_lies_is_no_event():
+    sentence = "A drone hit a warehouse in Sarmada in Idlib province on Monday."
+    spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in ("Sarmada", "Idlib")]
+
+    sarmada, idlib = judge_passage(sentence, spans)
+
+    assert (sarmada.is_event, idlib.is_event) == (True, False)
+
+
+def test_the_text_says_which_place_lies_in_which():
+    sentence = "A missile hit the Saltivka district of Kharkiv, while Izium and Kupiansk were quiet."
+    names = ("Saltivka", "Kharkiv", "Izium", "Kupiansk")
+    spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in names]
+
+    assert host_places(sentence, spans) == {0: 1}
