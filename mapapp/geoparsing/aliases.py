@@ -6,12 +6,13 @@ not list, and AP-style abbreviations of US states ("Calif.", "Ga.") that US news
 
 from __future__ import annotations
 
-# Common names of countries as news text writes them (ISO alpha-2 -> names).
+# Common names of countries as news text writes them (ISO alpha-2 -> names). "Congo" is both
+# Congos, as in the news: the story's other places decide, and the bigger one by default.
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("Zaire", "DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo",
+    "CD": ("Zaire", "DRC", "DR Congo", "Congo", "D.R. Congo", "Democratic Republic of Congo",
            "Democratic Republic of the Congo", "Congo-Kinshasa"),
     "CG": ("Republic of Congo", "Republic of the Congo", "Congo-Brazzaville", "Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),

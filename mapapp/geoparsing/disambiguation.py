@@ -28,6 +28,7 @@ from mapapp.geoparsing.gazetteer import (
     KIND_NAMES,
     Gazetteer,
 )
+from mapapp.geoparsing.normalize import transliteration_key
 from mapapp.geoparsing.recognizer import Mention
 
 COUNTRY, REGION, CITY, OTHER = (KIND_CODE[k] for k in ("country", "region", "city", "other"))
@@ -38,6 +39,9 @@ CONTAINER_LINKS = (", located in ", " located in ", ", ", " in ")  # longest fir
 CURATED_REGION_WEIGHT = 20_000_000  # hand-written regions ("Middle East") have no population
 NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured against
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
+TOWN_BEFORE_ITS_REGION = 50_000  # inhabitants: a town this big is what its region's bare name means
+OFF_FOCUS_POPULATION = 100_000  # a place smaller than this, far from the story's countries, is doubted
+OFF_FOCUS_CONFIDENCE = 0.45  # ... and sent to review: below settings.MAP_SURE_CONFIDENCE
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
@@ -125,7 +129,52 @@ def resolve(gaz: Gazetteer, text: str, mentions: list[Mention], w: dict = WEIGHT
         base[key] = [(e, s) for e, s in scored if s >= scored[0][1] - OUT_OF_REACH]
     scores = _document_support(gaz, base, {key: len(named) for key, named in by_key.items()}, w)
     scores = _prefer_nearby(gaz, scores, w)
-    return {key: _resolution(gaz, ranked, repeated=len(by_key[key]) > 1) for key, ranked in scores.items()}
+    cued = {m.key for m in mentions if m.region_cue}
+    scores = {key: ranked if key in cued else _town_before_its_region(gaz, ranked, by_key[key][0].surface)
+              for key, ranked in scores.items()}
+    resolutions = {key: _resolution(gaz, ranked, repeated=len(by_key[key]) > 1) for key, ranked in scores.items()}
+    return _doubt_off_focus(gaz, resolutions)
+
+
+def _doubt_off_focus(gaz: Gazetteer, resolutions: dict[str, Resolution]) -> dict[str, Resolution]:
+    """A small place in a country the rest of the story never comes near is doubted: in a
+    story about Darfur, "Tawila" found only as a Yemeni hamlet is more likely a village the
+    gazetteer lacks than a jump to Yemen. Its confidence drops below the sure threshold, so
+    an editor sees it before readers trust it. Needs two other names placed in the story's
+    countries; countries themselves and big places are left alone."""
+    placed = {key: r.entry for key, r in resolutions.items() if r.entry >= 0}
+    out = dict(resolutions)
+    for key, entry in placed.items():
+        if gaz.kind[entry] == COUNTRY or gaz.population[entry] >= OFF_FOCUS_POPULATION:
+            continue
+        story = [gaz.country[e] for k, e in placed.items() if k != key and gaz.country[e]]
+        if len(story) < 2:
+            continue
+        near = set(story).union(*(gaz.neighbours.get(cc, ()) for cc in story))
+        if gaz.country[entry] not in near:
+            r = resolutions[key]
+            out[key] = Resolution(entry=r.entry, confidence=min(r.confidence, OFF_FOCUS_CONFIDENCE), ranked=r.ranked)
+    return out
+
+
+def _town_before_its_region(gaz: Gazetteer, ranked: list[tuple[int, float]], surface: str,
+                            ) -> list[tuple[int, float]]:
+    """A bare name that a region and a sizeable town inside it share ("Kherson", "Zaporizhzhia",
+    "Raqqa") means the town: news say "Kherson region" when they mean the region (such
+    mentions are resolved apart, see Recognizer), and the town's point is where things happened.
+    The town must be spelled as written, give or take transliteration: "New York" is the state
+    as often as New York City, whose own name is longer. The town takes the region's place and
+    score; the rest keep their order."""
+    if len(ranked) < 2 or gaz.kind[ranked[0][0]] != REGION:
+        return ranked
+    region, best = ranked[0]
+    spelled = transliteration_key(surface)
+    for at, (entry, _score) in enumerate(ranked[1:], start=1):
+        if gaz.kind[entry] == CITY and gaz.region[entry] == region \
+                and gaz.population[entry] >= TOWN_BEFORE_ITS_REGION \
+                and transliteration_key(gaz.name[entry]) == spelled:
+            return [(entry, best), ranked[0], *ranked[1:at], *ranked[at + 1:]]
+    return ranked
 
 
 def _fixed_evidence_by_key(gaz: Gazetteer, text: str, mentions: list[Mention], by_key: dict[str, list[Mention]],

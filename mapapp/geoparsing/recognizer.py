@@ -251,8 +251,11 @@ class Recognizer:
             postings = self._as_ordinary_word(text, m, first, postings)
             if not postings:
                 return None
-        return replace(m, postings=postings, is_demonym=is_demonym,
-                       region_cue=self._region_cue(tokens, m, nxt, nxt_joined))
+        region_cue = self._region_cue(tokens, m, nxt, nxt_joined)
+        # "Kherson region" and a bare "Kherson" in one story are two senses (the oblast and its
+        # city), so a cued mention is resolved apart from the name's other mentions.
+        key = m.key + " (region)" if region_cue else m.key
+        return replace(m, key=key, postings=postings, is_demonym=is_demonym, region_cue=region_cue)
 
     def _not_a_name(self, text: str, m: Mention, first: Token, last: Token, nxt: Token | None) -> bool:
         """Spans that are no place name whatever the context: contractions, acronyms, brands."""
