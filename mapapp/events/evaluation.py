@@ -92,24 +92,12 @@ def evaluate_events(path: Path | str) -> EventsEvaluation:
     geoparser = get_geoparser()
     geoparser.parse("Warming up the gazetteer in Aleppo.")  # loading is not the engine's time
     began = time.perf_counter()
-    by_passage: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_article: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for record in records:
-        by_passage[(record["article"], record["passage"])].append(record)
+        by_article[record["article"]][record["passage"]].append(record)
     results: list[RecordResult] = []
-    for (_, passage), group in by_passage.items():
-        toponyms = {t.start: t for t in geoparser.parse(passage)}
-        published = dt.date.fromisoformat(group[0]["published"][:10])
-        when = date_passages(passage, [(0, len(passage))], published)[0]
-        spans = [PlaceSpan(start=r["place_start"], end=r["place_start"] + len(r["place"]),
-                           is_demonym=_is_demonym(toponyms.get(r["place_start"])),
-                           kind=_kind(toponyms.get(r["place_start"]))) for r in group]
-        places = [_place_ref(r, toponyms.get(r["place_start"])) for r in group]
-        hosts = host_places(passage, spans)
-        for index, (record, judgement) in enumerate(zip(group, judge_passage(passage, spans), strict=True)):
-            place = places[index]
-            if index in hosts:
-                place = dataclasses.replace(place, within=frozenset({places[hosts[index]].id}))
-            results.append(RecordResult(record=record, judgement=judgement, place=place, when=when))
+    for passages in by_article.values():
+        results.extend(_article_results(passages, geoparser))
     judged = [_judged(index, r) for index, r in enumerate(results) if r.judgement.is_event]
     for number, event in enumerate(group_passages(judged)):
         for passage in event.passages:
@@ -117,6 +105,32 @@ def evaluate_events(path: Path | str) -> EventsEvaluation:
     seconds = time.perf_counter() - began
     return EventsEvaluation(corpus=Path(path).name, results=results, seconds=seconds,
                             articles=len({r["article"] for r in records}))
+
+
+def _article_results(passages: dict[str, list[dict]], geoparser) -> list[RecordResult]:
+    """Judge the records of one article as the app does: the article's passages read
+    together (geoparsed and dated as one text, each passage its own span)."""
+    text, offsets = "", []
+    for passage in passages:
+        offsets.append(len(text))
+        text += passage + "\n\n"
+    toponyms = {t.start: t for t in geoparser.parse(text)}
+    published = dt.date.fromisoformat(next(iter(passages.values()))[0]["published"][:10])
+    spans_of_text = [(offset, offset + len(passage)) for offset, passage in zip(offsets, passages, strict=True)]
+    dates = date_passages(text, spans_of_text, published)
+    results = []
+    for offset, when, (passage, group) in zip(offsets, dates, passages.items(), strict=True):
+        found = [toponyms.get(offset + r["place_start"]) for r in group]
+        spans = [PlaceSpan(start=r["place_start"], end=r["place_start"] + len(r["place"]),
+                           is_demonym=_is_demonym(t), kind=_kind(t)) for r, t in zip(group, found, strict=True)]
+        places = [_place_ref(r, t) for r, t in zip(group, found, strict=True)]
+        hosts = host_places(passage, spans)
+        for index, (record, judgement) in enumerate(zip(group, judge_passage(passage, spans), strict=True)):
+            place = places[index]
+            if index in hosts:
+                place = dataclasses.replace(place, within=frozenset({places[hosts[index]].id}))
+            results.append(RecordResult(record=record, judgement=judgement, place=place, when=when))
+    return results
 
 
 def _judged(index: int, result: RecordResult) -> JudgedPassage:

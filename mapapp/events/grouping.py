@@ -26,9 +26,13 @@ NEIGHBOURHOOD_KM = 16.0
 NEIGHBOURHOOD_RATIO = 3
 # A report that gives no date of its own is about the last few days before publication.
 REPORT_LAG = dt.timedelta(days=5)
-# Violence at one place on one day is one event even when reports name it differently
-# (a raid with drone support, a massacre also called an attack): these types meet.
-VIOLENCE = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+# One happening at one place on one day is one event even when reports type it
+# differently: a raid with drone support, a massacre also called an attack (armed
+# violence); a demonstration that some call a protest and others a riot (crowds).
+KINDRED_TYPES = (
+    frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"}),
+    frozenset({"protests", "riots"}),
+)
 # More specific places first: an event is placed at the most specific place reported.
 KIND_RANK = {"city": 0, "other": 1, "region": 2, "country": 3}
 
@@ -184,7 +188,7 @@ def group_passages(passages: Iterable[JudgedPassage], *,
 
 def types_meet(a: str, b: str) -> bool:
     """Whether passages of types `a` and `b` may report one event."""
-    return a == b or (a in VIOLENCE and b in VIOLENCE)
+    return a == b or any(a in kindred and b in kindred for kindred in KINDRED_TYPES)
 
 
 def undated_window(published: dt.date) -> tuple[dt.date, dt.date]:
