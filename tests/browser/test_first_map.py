@@ -47,6 +47,7 @@ def test_an_editor_adds_the_article_and_a_reader_reads_idlib_on_the_map(
     panel = page.locator("#passages")
     expect(panel).to_be_visible()
     expect(panel.get_by_role("heading", level=2)).to_contain_text("Idlib")
+    expect(panel.locator(".passage").first).to_be_in_viewport()  # read without scrolling
     expect(panel).to_contain_text("executed 71 of Assad's troops since capturing an airport")
     expect(panel.locator("mark").first).to_have_text("Idlib")
     expect(panel.get_by_role("link", name="Assad exit key to ending refugee crisis: Kerry").first).to_be_visible()
