@@ -103,7 +103,7 @@ def test_a_rule_added_in_the_admin_is_applied_by_a_worker_with_the_count_shown(
         messages_of(response)
     wait_until(lambda: all(tripoli_in(a) == [(LEBANON, Mention.Review.CORRECTED)]
                            for a in (fuel, refugees)),
-               timeout=60, message="the worker did not apply the rule to the earlier articles")
+               timeout=120, message="the worker did not apply the rule to the earlier articles")
     assert {a.status for a in Article.objects.filter(pk__in=[fuel.pk, refugees.pk])} == {"done"}
     assert Article.objects.get(pk=aleppo.pk).processed_at == aleppo.processed_at
 

@@ -7,13 +7,17 @@ of that name in the article. Whether a name waits is decided in one place
 The queue holds every waiting name of every article that is not retracted, whatever its
 processing status (a pending or failed article's mentions are still on the map), in
 pages of QUEUE_PAGE_ARTICLES articles."""
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
+from operator import itemgetter
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from mapapp.geoparsing.certainty import UNSURE, toponym_status
 from mapapp.geoparsing.normalize import folded_name
@@ -114,13 +118,12 @@ def place_is_area(place: Place | None) -> bool:
     return place is not None and is_world_area(place.name, place.kind, place.country_code)
 
 
-def name_reasons(mentions: list[Mention]) -> list[str]:
+def name_reasons(mentions: list[Mention], *, is_area: bool) -> list[str]:
     """Why the name of `mentions` (one name in one article, text order) waits for an
     editor, most urgent first; empty when it does not. A name the machine placed on a
-    world area does not wait: it is listed as an area, not drawn."""
-    if place_is_area(mentions[0].place):
-        return []
-    return review_reasons(mentions)
+    world area (`is_area`, see `place_is_area`) does not wait: it is listed as an area,
+    not drawn."""
+    return [] if is_area else review_reasons(mentions)
 
 
 def review_reasons(mentions: list[Mention]) -> list[str]:
@@ -175,7 +178,7 @@ def article_review_items(article: Article) -> list[ReviewItem]:
             article=article,
             name=key,
             mentions=named,
-            reasons=name_reasons(named),
+            reasons=name_reasons(named, is_area=place_is_area(named[0].place)),
             is_area=place_is_area(named[0].place),
             candidates=_options(named[0], _other_points(grouped, key)),
             decision=decisions.get(key),
@@ -206,6 +209,31 @@ class ArticleNames:
     areas: list[str] = field(default_factory=list)  # as first written, e.g. "Middle East"
 
 
+class _CountedMention:
+    """A mention as the counting pass reads it: the fields `review_reasons` looks at, its
+    candidates decoded only if the rule gets that far (a plain row, not a model
+    instance: the pass reads every mention of the queue)."""
+
+    __slots__ = ("_candidates", "confidence", "place_id", "review", "surface")
+
+    def __init__(self, surface: str, place_id: int | None, review: str, confidence: float,
+                 candidates: str | list | None) -> None:
+        self.surface, self.place_id, self.review = surface, place_id, review
+        self.confidence, self._candidates = confidence, candidates
+
+    @property
+    def candidates(self) -> list[dict]:
+        if isinstance(self._candidates, str):
+            self._candidates = json.loads(self._candidates)
+        return self._candidates or []
+
+
+def _area_place_ids() -> set[int]:
+    """The places that are world areas (few: they have no country)."""
+    rows = Place.objects.filter(country_code="").values_list("pk", "name", "kind", "country_code")
+    return {pk for pk, name, kind, code in rows if is_world_area(name, kind, code)}
+
+
 def _names_by_article(article_ids: Iterable[int] | None) -> dict[int, ArticleNames]:
     mentions = Mention.objects.filter(is_demonym=False)
     if article_ids is None:
@@ -214,24 +242,25 @@ def _names_by_article(article_ids: Iterable[int] | None) -> dict[int, ArticleNam
             article__publication=Article.Publication.RETRACTED)
     else:
         mentions = mentions.filter(article_id__in=list(article_ids))
-    mentions = (
-        mentions.select_related("place")
-        .only("article_id", "surface", "start", "place_id", "confidence", "candidates", "review",
-              "place__name", "place__kind", "place__country_code")
+    rows = (
+        mentions.annotate(candidates_text=Cast("candidates", output_field=TextField()))
         .order_by("article_id", "start")
+        .values_list("article_id", "surface", "place_id", "review", "confidence", "candidates_text")
     )
+    areas = _area_place_ids()
     found: dict[int, ArticleNames] = {}
-    for article_id, of_article in groupby(mentions.iterator(chunk_size=2000),
-                                          key=lambda m: m.article_id):
-        grouped: dict[str, list[Mention]] = {}
-        for mention in of_article:
+    for article_id, of_article in groupby(rows.iterator(chunk_size=5000), key=itemgetter(0)):
+        grouped: dict[str, list[_CountedMention]] = {}
+        for _, *fields in of_article:
+            mention = _CountedMention(*fields)
             grouped.setdefault(folded_name(mention.surface), []).append(mention)
         names = ArticleNames()
         for key, named in grouped.items():
-            if name_reasons(named):
+            first = named[0]
+            if name_reasons(named, is_area=first.place_id in areas):
                 names.waiting.append(key)
-            elif place_is_area(named[0].place) and named[0].review != Mention.Review.REJECTED:
-                names.areas.append(named[0].surface)
+            elif first.place_id in areas and first.review != Mention.Review.REJECTED:
+                names.areas.append(first.surface)
         found[article_id] = names
     return found
 
