@@ -13,6 +13,7 @@ from mapapp.review.queue import (
     REASON_UNRESOLVED,
     article_review_items,
     names_waiting,
+    place_is_area,
     review_queue,
     review_reasons,
 )
@@ -310,3 +311,29 @@ def test_the_queue_says_how_many_articles_are_still_being_processed(editor_clien
     assert re.search(r'<p class="queue-processing" role="status">1 article waiting to be processed', html)
     Article.objects.filter(pk=article.pk).update(status=Article.Status.DONE)
     assert 'class="queue-processing"' not in editor_client.get(QUEUE_URL).content.decode()
+
+
+def test_no_unsure_mention_a_reader_sees_escapes_the_queue(corpus_article_text, settings):
+    from django.db.models import Q
+
+    from mapapp.geoparsing.normalize import folded_name
+    from mapapp.readermap.selectors import mentions_visible
+
+    stories = [
+        corpus_article_text, TRIPOLI_STORY, AREAS_STORY,
+        "Rebels shelled Kamishli and al-Hasakeh overnight; in Deir ez-Zor the army said "
+        "it held the airport. Residents of Manbij fled towards Jarablus.",
+        "Mobile phone networks went down in Reading and Bath after the storm, Nice officials said.",
+        "Officials in Washington and Georgia said talks in Paris would resume.",
+    ]
+    for n, body in enumerate(stories):
+        processed_article(body, title=f"Story {n}", publication=Article.Publication.PUBLISHED)
+    queued = {(item.article.pk, item.name) for item in review_queue()}
+
+    unsure = mentions_visible().filter(review=Mention.Review.MACHINE).filter(
+        Q(confidence__lt=settings.MAP_SURE_CONFIDENCE)).select_related("place")
+    drawn = [m for m in unsure if not place_is_area(m.place)]
+    assert drawn, "the stories should give the map some unsure mentions"
+    missing = {(m.article_id, m.surface) for m in drawn
+               if (m.article_id, folded_name(m.surface)) not in queued}
+    assert missing == set()
