@@ -413,6 +413,7 @@
   /* Back to the feed; the focus returns to where the reader was. */
   function closePassages() {
     state.placeId = null;
+    state.pannedFor = null;
     $("passages").hidden = true;
     $("feed").hidden = false;
     highlightSelected();
@@ -485,10 +486,22 @@
       plural(data.count, "passage", "passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
     list.start = (data.page - 1) * 20 + 1;
     list.replaceChildren(...data.results.map(passageItem));
+    showPlaceAboveSheet(data.place);
     $("passages-prev").disabled = data.page <= 1;
     $("passages-next").disabled = data.page >= data.pages;
     $("panel-body").scrollTop = 0;
     document.body.dataset.passagesLoaded = String(data.count);
+  }
+
+  /* On a phone the sheet covers the lower map: once per opened place, the map moves so the
+   * place sits in the middle of the strip of map still in view. */
+  function showPlaceAboveSheet(place) {
+    if (!PHONE.matches || state.pannedFor === place.id || place.latitude == null) return;
+    state.pannedFor = place.id;
+    const mapBox = $("map").getBoundingClientRect();
+    const visible = Math.max(40, $("panel").getBoundingClientRect().top - mapBox.top);
+    const at = state.map.latLngToContainerPoint([place.latitude, place.longitude]);
+    state.map.panBy([at.x - mapBox.width / 2, at.y - visible / 2], { animate: false });
   }
 
   function feedItem(m) {
