@@ -337,3 +337,11 @@ def test_no_unsure_mention_a_reader_sees_escapes_the_queue(corpus_article_text, 
     missing = {(m.article_id, m.surface) for m in drawn
                if (m.article_id, folded_name(m.surface)) not in queued}
     assert missing == set()
+
+
+@pytest.mark.parametrize("query", ["page=abc", "page=-1", "page=99999", "order=%3Cscript%3E", "page="])
+def test_a_queue_address_with_odd_parameters_still_shows_the_queue(editor_client, article, query):
+    response = editor_client.get(f"{QUEUE_URL}?{query}")
+    assert response.status_code == 200
+    assert 'data-name="tripoli"' in response.content.decode()
+    assert "script" not in "".join(re.findall(r'href="\?order=([^"]*)"', response.content.decode()))
