@@ -41,7 +41,7 @@ NEARBY_POINTS = 30  # places chosen for other names that a candidate is measured
 NEARNESS_BANDS_KM = (50, 150, 400)  # the edges of the near50/near150/near400 bonuses
 TOWN_BEFORE_ITS_REGION = 50_000  # inhabitants: a town this big is what its region's bare name means
 OFF_FOCUS_POPULATION = 100_000  # a place smaller than this, far from the story's countries, is doubted
-OFF_FOCUS_CONFIDENCE = 0.45  # ... and sent to review: below settings.MAP_SURE_CONFIDENCE
+OFF_FOCUS_CONFIDENCE = 0.2  # ... sent to review; about one in six such places was right on LGL and GeoVirus
 
 WEIGHTS = {
     "kind_country": 3.0, "kind_region": 1.6, "kind_city": 0.0, "kind_other": 1.2, "kind_admin2": -0.6,
