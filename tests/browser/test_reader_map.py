@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mapapp.models import Article, Mention, Place
+from mapapp.processing.revision import revision_bump
 from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -307,3 +308,25 @@ def test_the_feed_lists_the_window_newest_first_and_escape_returns_to_it(live_se
     expect(feed).to_be_visible()
     expect(page.locator("#passages")).to_be_hidden()
     assert "place" not in query(page)
+
+
+def test_trust_shows_on_markers_and_passages_and_filters_the_map(live_server, page, reader_data):
+    Mention.objects.filter(place=reader_data["aleppo"]).update(confidence=0.95)  # the machine is sure
+    Mention.objects.filter(place=reader_data["homs"]).update(review=Mention.Review.CONFIRMED)
+    revision_bump()  # Idlib's mentions stay unsure (confidence 0)
+    open_map(page, live_server.url + "/?" + YEAR_2015)
+    ids = {name: place.pk for name, place in reader_data.items()}
+    expect(page.locator(f"path.place-id-{ids['idlib']}.trust-unsure")).to_have_count(1)
+    expect(page.locator(f"path.place-id-{ids['aleppo']}.trust-sure")).to_have_count(1)
+    expect(page.locator(f"path.place-id-{ids['homs']}.trust-verified")).to_have_count(1)
+    expect(page.locator(".verified-badge")).to_have_count(1)
+    page.locator("#place-list").get_by_role("button", name="Homs").click()
+    expect(page.locator("#passage-list .badge.trust-verified")).to_have_text("Verified by an editor")
+    page.locator("#place-list").get_by_role("button", name="Idlib").click()
+    expect(page.locator("#passage-list .badge.trust-unsure").first).to_have_text("Machine, unsure")
+    # The drawer's trust filter keeps only what the machine was unsure of.
+    page.get_by_role("button", name=re.compile("^Filters")).click()
+    page.get_by_label("Machine, unsure").check()
+    expect(page.locator("#place-list .place-button")).to_have_count(1)
+    expect(page.locator("#place-list .place-button")).to_have_text("Idlib")
+    assert query(page)["trust"] == "unsure"
