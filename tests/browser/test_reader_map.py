@@ -330,3 +330,19 @@ def test_trust_shows_on_markers_and_passages_and_filters_the_map(live_server, pa
     expect(page.locator("#place-list .place-button")).to_have_count(1)
     expect(page.locator("#place-list .place-button")).to_have_text("Idlib")
     assert query(page)["trust"] == "unsure"
+
+
+def test_countries_are_chosen_by_name_with_a_search_box(live_server, page, reader_data):
+    kyiv = Place.objects.create(name="Kyiv", latitude=50.45, longitude=30.52, kind="city", country_code="UA")
+    add(kyiv, dt.date(2015, 6, 1))
+    open_map(page, live_server.url + "/?" + YEAR_2015)
+    page.get_by_role("button", name=re.compile("^Filters")).click()
+    expect(page.locator("#filter-country option")).to_have_text(["Syria", "Ukraine"])
+    page.get_by_label("Find a country").fill("ukr")
+    expect(page.locator("#filter-country option:not([hidden])")).to_have_text(["Ukraine"])
+    page.locator("#filter-country").select_option(label="Ukraine")
+    expect(page.locator("#place-list .place-button")).to_have_text(["Kyiv"])
+    assert query(page)["country"] == "UA"
+    page.keyboard.press("Escape")  # the drawer closes; the Filters button says one is on
+    expect(page.locator("#filters-drawer")).not_to_be_in_viewport()
+    expect(page.locator("#filters-active")).to_have_text("1")
