@@ -247,3 +247,38 @@ def test_a_rule_is_not_counted_twice_for_an_article_naming_it_twice(earlier_arti
     assert sorted(articles_naming(["tripoli"])) == sorted(
         [*[a.pk for a in earlier_articles], article.pk])
     assert Rule.objects.count() == 0
+
+
+def test_a_rule_saved_while_the_broker_is_down_still_reaches_the_earlier_articles(
+    earlier_articles, monkeypatch, settings
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from mapapp import tasks
+    from mapapp.processing import submit, sweep
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("connection refused")
+
+    fuel, refugees = earlier_articles
+    monkeypatch.setattr(tasks.process_articles, "apply_async", broker_down)
+    rule_save(name="Tripoli", context_country="", place=None, user=make_editor())
+
+    assert name_reapply(names=["tripoli"]) == 2
+
+    # The work is not lost with the message: the articles wait, pending, for the sweep.
+    waiting = Article.objects.filter(pk__in=[fuel.pk, refugees.pk])
+    assert {(a.status, a.last_error) for a in waiting} == {("pending", submit.NOT_QUEUED_NOTE)}
+    monkeypatch.undo()
+    sent = []
+    monkeypatch.setattr(submit, "articles_send", lambda *, article_ids: sent.extend(article_ids))
+    monkeypatch.setattr(sweep, "articles_send", lambda *, article_ids: sent.extend(article_ids))
+    settings.SWEEP_ASK_TIMEOUT_SECONDS = 0.2
+    later = timezone.now() + dt.timedelta(seconds=settings.PROCESSING_STALE_AFTER_SECONDS + 1)
+    sweep.articles_requeue_orphaned(now=later)
+    assert sorted(sent) == sorted([fuel.pk, refugees.pk])
+    service.articles_process(article_ids=sent)
+    for earlier in (fuel, refugees):
+        assert tripoli_in(earlier) == [("", Mention.Review.REJECTED)]
