@@ -16,6 +16,7 @@ from mapapp.review import admin_views, roles
 from mapapp.review.decisions import decision_from_mention_edit
 from mapapp.review.propagation import articles_reapply, name_reapply, reapply_note, rule_changed_names
 from mapapp.review.publishing import articles_set_publication
+from mapapp.review.queue import names_waiting
 
 
 class MentionInline(admin.TabularInline):
@@ -115,7 +116,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         changed = articles_set_publication(articles=articles, publication=target,
                                            user=request.user)
         if target == Article.Publication.PUBLISHED:
-            waiting = sum(_names_waiting(a) for a in changed)
+            waiting = sum(names_waiting(article_ids=[a.pk for a in changed]).values())
             note = f"{len(changed)} article(s) published: readers see them on the map now."
             if waiting:
                 note += f" {waiting} name(s) still wait in the review queue."
@@ -189,9 +190,7 @@ class MentionAdmin(SimpleHistoryAdmin):
 
 
 def _names_waiting(article: Article) -> int:
-    from mapapp.review.queue import article_review_items
-
-    return sum(1 for item in article_review_items(article) if item.needs_review)
+    return names_waiting(article_ids=[article.pk]).get(article.pk, 0)
 
 
 @admin.register(ReviewQueueEntry)
