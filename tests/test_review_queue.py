@@ -15,6 +15,7 @@ from mapapp.review.queue import (
     names_waiting,
     place_is_area,
     review_queue,
+    review_queue_page,
     review_reasons,
 )
 from tests.review_support import (
@@ -313,12 +314,7 @@ def test_the_queue_says_how_many_articles_are_still_being_processed(editor_clien
     assert 'class="queue-processing"' not in editor_client.get(QUEUE_URL).content.decode()
 
 
-def test_no_unsure_mention_a_reader_sees_escapes_the_queue(corpus_article_text, settings):
-    from django.db.models import Q
-
-    from mapapp.geoparsing.normalize import folded_name
-    from mapapp.readermap.selectors import mentions_visible
-
+def varied_stories(corpus_article_text: str) -> list[Article]:
     stories = [
         corpus_article_text, TRIPOLI_STORY, AREAS_STORY,
         "Rebels shelled Kamishli and al-Hasakeh overnight; in Deir ez-Zor the army said "
@@ -326,8 +322,25 @@ def test_no_unsure_mention_a_reader_sees_escapes_the_queue(corpus_article_text, 
         "Mobile phone networks went down in Reading and Bath after the storm, Nice officials said.",
         "Officials in Washington and Georgia said talks in Paris would resume.",
     ]
-    for n, body in enumerate(stories):
-        processed_article(body, title=f"Story {n}", publication=Article.Publication.PUBLISHED)
+    return [processed_article(body, title=f"Story {n}", publication=Article.Publication.PUBLISHED)
+            for n, body in enumerate(stories)]
+
+
+def test_the_queue_counts_each_article_as_its_own_page_does(corpus_article_text):
+    articles = varied_stories(corpus_article_text)
+    pages = {a.pk: waiting_count(a) for a in articles}
+    assert names_waiting() == {pk: count for pk, count in pages.items() if count}
+    assert names_waiting(article_ids=pages) == {pk: count for pk, count in pages.items() if count}
+    assert review_queue_page().names == sum(pages.values()) > 0
+
+
+def test_no_unsure_mention_a_reader_sees_escapes_the_queue(corpus_article_text, settings):
+    from django.db.models import Q
+
+    from mapapp.geoparsing.normalize import folded_name
+    from mapapp.readermap.selectors import mentions_visible
+
+    varied_stories(corpus_article_text)
     queued = {(item.article.pk, item.name) for item in review_queue()}
 
     unsure = mentions_visible().filter(review=Mention.Review.MACHINE).filter(
