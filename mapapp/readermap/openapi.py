@@ -1,8 +1,10 @@
 """The OpenAPI 3.1 description of the reader's JSON API, written by hand. The test
 suite walks it and checks that every documented parameter rejects bad values.
 Export formats come from their registry (mapapp.readermap.exports.formats)."""
+from mapapp.events.models import Event
 from mapapp.events.taxonomy import TYPE_VALUES
 from mapapp.readermap.exports import FORMATS
+from mapapp.readermap.params import LAYERS
 
 VIEW_PARAMETERS = [
     {"name": "start", "in": "query", "schema": {"type": "string", "format": "date"},
@@ -96,6 +98,60 @@ FOLD = {"type": "object", "properties": {
 # The view parameters the events layer applies (mapapp.events.selectors).
 EVENT_VIEW_PARAMETERS = ("start", "end", "basis", "bbox", "source", "country", "kind")
 
+EVENT_FILTER_PARAMETERS = [
+    {"name": "type", "in": "query",
+     "schema": {"type": "string", "example": "battles,protests"},
+     "description": "Event types, comma separated: " + ", ".join(TYPE_VALUES) + "."},
+    {"name": "min_sources", "in": "query",
+     "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+     "description": "Only events reported by at least this many outlets (default 1)."},
+]
+
+LAYER = {"name": "layer", "in": "query", "schema": {"type": "string", "enum": list(LAYERS)},
+         "description": "mentions (the default): passages naming places, under every view "
+                        "parameter; events: events, under the view parameters the events "
+                        "layer applies (" + ", ".join(EVENT_VIEW_PARAMETERS) + ") and `type` "
+                        "and `min_sources` (checked with either layer, applied to events)."}
+
+EVENT = {"type": "object", "properties": {
+    "id": {"type": "integer"},
+    "type": {"type": "string", "enum": list(TYPE_VALUES)},
+    "label": {"type": "string"}, "icon": {"type": "string"},
+    "place": {"type": "object", "properties": {k: PLACE["properties"][k] for k in (
+        "id", "name", "kind", "country_code", "admin1", "latitude", "longitude")}},
+    "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+    "precision": {"type": "string", "enum": list(Event.Precision.values)},
+    "first_reported": {"type": ["string", "null"], "format": "date-time",
+                       "description": "The earliest publication of a passage that reports it."},
+    "sources": {"type": "integer", "description": "Distinct outlets reporting it (published)."},
+    "passages": {"type": "integer", "description": "Published passages reporting it."},
+    "edited": {"type": "boolean", "description": "An editor retyped, moved, merged or split it."}}}
+
+EVENT_PASSAGE = {"type": "object", "description": "A passage reporting the event, with its provenance.",
+                 "properties": {
+    "id": {"type": "integer"}, "surface": {"type": "string"},
+    "place_start": {"type": "integer", "description": "Offset of the place name in the article."},
+    "place_end": {"type": "integer"},
+    "passage": {"type": ["object", "null"], "properties": {
+        "text": {"type": "string"},
+        "start": {"type": "integer", "description": "Offset of the passage in the article."},
+        "end": {"type": "integer"},
+        "highlight": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2,
+                      "description": "The place name's offsets within the passage text."}}},
+    "score": {"type": "number"}, "type": {"type": "string"},
+    "cues": {"type": "array", "items": {"type": "string"}, "description": "The words that decided."},
+    "event_date": {"type": ["string", "null"], "format": "date"},
+    "article": MENTION["properties"]["article"]}}
+
+EVENT_DETAIL = {"allOf": [EVENT, {"type": "object", "properties": {"sources_detail": {
+    "type": "array", "description": "Passages grouped by source, sources in the order they "
+                                    "first reported it, each source's oldest first.",
+    "items": {"type": "object", "properties": {
+        "source": {"type": "string"}, "passages": {"type": "array", "items": EVENT_PASSAGE}}}}}}]}
+
+FEED_EVENT = {"allOf": [EVENT, {"type": "object", "properties": {
+    "first_passage": {"oneOf": [EVENT_PASSAGE, {"type": "null"}]}}}]}
+
 ERROR = {"description": "A parameter is malformed; `error` says which and why.",
          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
@@ -114,12 +170,16 @@ def _paged(results: dict) -> dict:
 
 
 def _export() -> dict:
-    formats = "; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values())
+    mentions = "; ".join(f"{f.name}: {f.mentions.summary}" for f in FORMATS.values())
+    events = "; ".join(f"{f.name}: {f.events.summary}" for f in FORMATS.values())
     item = _get(
-        f"Exactly what the view selects (records per mention: at most 100,000). {formats}.",
+        f"Exactly what the view selects. layer=mentions (the default; records per mention: at "
+        f"most 100,000): {mentions}. layer=events (at most 20,000 events, best sourced first; "
+        f"each passage with its article id, title, source, url, publication and the offsets "
+        f"of the place): {events}.",
         [{"name": "format", "in": "path", "required": True,
           "schema": {"type": "string", "enum": list(FORMATS)}},
-         *VIEW_PARAMETERS],
+         *VIEW_PARAMETERS, LAYER, *EVENT_FILTER_PARAMETERS],
     )
     item["get"]["responses"]["200"]["content"] = {f.media_type: {} for f in FORMATS.values()}
     return item
@@ -165,9 +225,11 @@ def openapi_document() -> dict:
             "/api/feed": _get(
                 "The passages of the view (the map's selection: window, bbox if given, "
                 "filters, areas), newest first by event date then publication date, 20 a "
-                "page, each with its place.",
-                [*VIEW_PARAMETERS, PAGE],
-                schema=_paged(FEED_MENTION),
+                "page, each with its place. With layer=events: the events the view, `type` "
+                "and `min_sources` select (as /api/events), newest first by start then first "
+                "report, 20 a page, each with its first published passage and provenance.",
+                [*VIEW_PARAMETERS, PAGE, LAYER, *EVENT_FILTER_PARAMETERS],
+                schema={"oneOf": [_paged(FEED_MENTION), _paged(FEED_EVENT)]},
             ),
             "/api/timeline": _get(
                 "Mentions over time under the view (ignoring its window): counts per bin for "
@@ -192,19 +254,23 @@ def openapi_document() -> dict:
                 "Events the view selects (GeoJSON, a Point per event, best sourced first; "
                 "mapapp/events/api.py), with `totals` and the event `types`.",
                 [*(p for p in VIEW_PARAMETERS if p["name"] in EVENT_VIEW_PARAMETERS),
-                 {"name": "type", "in": "query",
-                  "schema": {"type": "string", "example": "airstrike,shelling"},
-                  "description": "Event types, comma separated: " + ", ".join(TYPE_VALUES) + "."},
-                 {"name": "min_sources", "in": "query",
-                  "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
-                  "description": "Only events reported by at least this many outlets."}],
+                 *EVENT_FILTER_PARAMETERS],
                 "application/geo+json",
+                {"type": "object", "properties": {
+                    "type": {"const": "FeatureCollection"},
+                    "features": {"type": "array", "items": {"type": "object", "properties": {
+                        "properties": EVENT}}},
+                    "totals": {"type": "object", "properties": {"events": {"type": "integer"}}},
+                    "types": {"type": "array", "items": {"type": "object", "properties": {
+                        "value": {"type": "string"}, "label": {"type": "string"},
+                        "icon": {"type": "string"}, "description": {"type": "string"}}}}}},
             ),
             "/api/events/{event_id}": _get(
                 "One event with its published passages grouped by source, each with its "
                 "article and offsets.",
                 [{"name": "event_id", "in": "path", "required": True,
                   "schema": {"type": "integer"}}],
+                schema=EVENT_DETAIL,
             ),
             "/api/facets": _get(
                 "Values the filters offer: sources (strings), countries ({code, name} by "

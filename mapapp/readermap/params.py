@@ -108,6 +108,12 @@ def bbox_param(query: QueryDict, name: str) -> tuple[float, float, float, float]
 BASES = ["event", "published"]
 KINDS = ["country", "region", "city", "other"]
 REVIEWS = ["machine", "confirmed", "corrected"]
+# What the feed and the exports list: passages naming places (the default) or events.
+LAYERS = ["mentions", "events"]
+
+
+def layer_param(query: QueryDict) -> str:
+    return choice_param(query, "layer", LAYERS, "mentions")
 
 
 def view_param(query: QueryDict, *, areas_default: str = "hide"):

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from mapapp.models import Mention, Place
-from mapapp.readermap import basemap, queries, selectors, timeline, trust
+from mapapp.readermap import basemap, event_reports, queries, selectors, timeline, trust
 from mapapp.readermap.exports import FORMATS, UnknownExportFormat, export_format, export_rows
 from mapapp.readermap.index import map_index
-from mapapp.readermap.params import BadParameter, date_param, int_param, view_param
+from mapapp.readermap.params import BadParameter, date_param, int_param, layer_param, view_param
 
 PAGE_SIZE = 20
 PLACE_LIST_SIZE = 100
@@ -157,9 +157,12 @@ def api_place_mentions(request: HttpRequest, place_id: int) -> JsonResponse:
 def api_feed(request: HttpRequest) -> JsonResponse:
     """The passages the view selects (the map's mask: window, bounds if given, filters,
     areas), newest first by event date, then publication date; 20 a page, each with
-    its place."""
+    its place. With `layer=events`, the events instead (_events_feed)."""
     view = view_param(request.GET)
     page_number = int_param(request.GET, "page", 1, low=1, high=100_000)
+    chosen = event_reports.event_filter_param(request.GET)
+    if layer_param(request.GET) == "events":
+        return _events_feed(view, chosen, page_number)
     index = map_index()
     ids, count = selectors.view_mention_ids(
         view, index, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
@@ -174,6 +177,27 @@ def api_feed(request: HttpRequest) -> JsonResponse:
         "pages": pages,
         "results": [{**_mention_json(m), "place": _place_json(m.place)}
                     for m in selectors.mentions_by_ids(ids)],
+    })
+
+
+def _events_feed(view: queries.View, chosen, page_number: int) -> JsonResponse:
+    """The events the view and `chosen` select (as /api/events does), newest first, 20 a
+    page, each as /api/events gives it with `first_passage`: the first published
+    passage that reports it, with its provenance."""
+    events = event_reports.events_newest_first(view, chosen)
+    count = events.count()
+    pages = max(1, math.ceil(count / PAGE_SIZE))
+    page_number = min(page_number, pages)
+    shown = list(events[(page_number - 1) * PAGE_SIZE:page_number * PAGE_SIZE])
+    first = event_reports.first_passages(shown)
+    return JsonResponse({
+        "count": count,
+        "page": page_number,
+        "pages": pages,
+        "results": [{**event_reports.event_json(e),
+                     "first_passage": (event_reports.passage_json(first[e.pk])
+                                       if e.pk in first else None)}
+                    for e in shown],
     })
 
 
@@ -287,6 +311,7 @@ def _mention_json(mention: Mention) -> dict:
 
 MAX_EXPORT_MENTIONS = 100_000
 MAX_EXPORT_PLACES = 2_000
+MAX_EXPORT_EVENTS = 20_000
 
 
 @api_endpoint
@@ -295,18 +320,23 @@ def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
     a record per mention (streamed), or a standalone offline HTML map (a marker per place).
     Unlike the map, an export keeps countries unless asked `areas=hide` (areas=show by
     default): it holds every mention the map draws or counts as a country; world areas
-    (a continent, an ocean) are never a point, on the map or in an export."""
+    (a continent, an ocean) are never a point, on the map or in an export.
+    With `layer=events`, the events the view selects instead (_events_export)."""
     try:
         chosen = export_format(fmt)
     except UnknownExportFormat as error:
         raise BadParameter(str(error)) from None
     view = view_param(request.GET, areas_default="show")
+    event_filter = event_reports.event_filter_param(request.GET)
+    if layer_param(request.GET) == "events":
+        return _events_export(chosen, view, event_filter)
+    writer = chosen.mentions
     index = map_index()
-    if chosen.per == "place":
+    if writer.page:
         resolved = selectors.view_resolved(view, index)
         counts = queries.place_counts(index, queries.mention_mask(index, resolved))
         places = queries.places_ranked(index, counts, limit=MAX_EXPORT_PLACES)
-        page = chosen.write(places, title="Conflict map export",
+        page = writer.write(places, title="Conflict map export",
                             description=_describe(view, int(counts.total.sum())))
         response = HttpResponse(page, content_type=chosen.media_type)
     else:
@@ -317,12 +347,34 @@ def api_export(request: HttpRequest, fmt: str) -> HttpResponse:
                 f"{MAX_EXPORT_MENTIONS}. Narrow the time window, the map or the filters."
             )
         rows = export_rows(selectors.mentions_by_ids(ids))
-        response = StreamingHttpResponse(chosen.write(rows), content_type=chosen.media_type)
+        response = StreamingHttpResponse(writer.write(rows), content_type=chosen.media_type)
         response["X-Total-Count"] = str(total)
     response["Content-Disposition"] = f'attachment; filename="conflict-map.{chosen.name}"'
     return response
 
 
-def _describe(view: queries.View, mentions: int) -> str:
+def _events_export(chosen, view: queries.View, event_filter) -> HttpResponse:
+    """The events the view and `event_filter` select, as /api/events does (best sourced
+    first), each with every published passage that reports it and its provenance."""
+    events = event_reports.events_selected(view, event_filter, limit=MAX_EXPORT_EVENTS + 1)
+    if len(events) > MAX_EXPORT_EVENTS:
+        raise BadParameter(
+            f"This view holds more than {MAX_EXPORT_EVENTS} events, the most an export holds. "
+            f"Narrow the time window, the map or the filters."
+        )
+    reports = event_reports.event_reports(events)
+    writer = chosen.events
+    if writer.page:
+        page = writer.write(reports, title="Conflict map export: events",
+                            description=_describe(view, len(reports), "events"))
+        response = HttpResponse(page, content_type=chosen.media_type)
+    else:
+        response = StreamingHttpResponse(writer.write(reports), content_type=chosen.media_type)
+    response["X-Total-Count"] = str(len(reports))
+    response["Content-Disposition"] = f'attachment; filename="conflict-map-events.{chosen.name}"'
+    return response
+
+
+def _describe(view: queries.View, count: int, what: str = "mentions") -> str:
     window = f"{view.start or 'the beginning'} to {view.end or 'today'}"
-    return f"{mentions} mentions, {view.basis} dates from {window}"
+    return f"{count} {what}, {view.basis} dates from {window}"

@@ -1,9 +1,13 @@
 """CSV, one row per mention, in the column order the issue lists (event date, place,
-region, country, coordinates, precision, source, URL, passage) plus provenance and trust."""
+region, country, coordinates, precision, source, URL, passage) plus provenance and trust;
+for the events layer, one row per passage that reports an event, the event's columns first."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import astuple, fields
 
+from mapapp.readermap.event_reports import EventReport
+from mapapp.readermap.exports.event_rows import EventPassageRow, event_passage_rows
 from mapapp.readermap.exports.rows import ExportRow
 from mapapp.readermap.exports.text import spreadsheet_cell
 
@@ -28,6 +32,22 @@ def csv_chunks(rows: Iterable[ExportRow]) -> Iterator[str]:
                 row.mention_id, row.trust, row.confidence,
             )
         ])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+EVENT_HEADER = [f.name for f in fields(EventPassageRow)]
+
+
+def event_csv_chunks(reports: Iterable[EventReport]) -> Iterator[str]:
+    """The events' CSV text, a row per passage (EventPassageRow's columns, in order)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EVENT_HEADER)
+    for row in event_passage_rows(reports):
+        writer.writerow([_cell(value) for value in astuple(row)])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

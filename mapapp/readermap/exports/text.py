@@ -18,3 +18,14 @@ def printable(text: str) -> str:
 def spreadsheet_cell(text: str) -> str:
     """The text as a cell a spreadsheet shows as text, never runs as a formula."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def printable_json(value):
+    """The JSON-like value with every string in it printable (see `printable`)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_json(k): printable_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable_json(v) for v in value]
+    return value
