@@ -358,3 +358,9 @@ def test_a_queue_address_with_odd_parameters_still_shows_the_queue(editor_client
     assert response.status_code == 200
     assert 'data-name="tripoli"' in response.content.decode()
     assert "script" not in "".join(re.findall(r'href="\?order=([^"]*)"', response.content.decode()))
+
+
+def test_distances_are_never_measured_from_a_world_areas_nominal_point(areas_article):
+    [gao] = [item for item in article_review_items(areas_article) if item.name == "gao"]
+    nearest = {c.nearest_name for c in gao.candidates}
+    assert nearest.isdisjoint({"Sahel", "Red Sea", "Middle East"}), nearest

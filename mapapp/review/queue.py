@@ -346,12 +346,12 @@ def _rule_contexts(countries: Counter[str], mention: Mention) -> list[tuple[str,
 
 
 def _other_points(grouped: dict[str, list[Mention]], key: str) -> list[tuple[str, float, float]]:
-    """Where the article's other names were placed; countries are left out, as their
-    centre says little about where a story happens."""
+    """Where the article's other names were placed; countries and world areas are left
+    out, as their centre says little about where a story happens."""
     points = []
     for other, named in grouped.items():
         place = named[0].place
-        if other == key or place is None or place.kind == place.Kind.COUNTRY:
+        if other == key or place is None or place.kind == place.Kind.COUNTRY or place_is_area(place):
             continue
         if named[0].review == Mention.Review.REJECTED:
             continue
