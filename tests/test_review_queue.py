@@ -364,3 +364,13 @@ def test_distances_are_never_measured_from_a_world_areas_nominal_point(areas_art
     [gao] = [item for item in article_review_items(areas_article) if item.name == "gao"]
     nearest = {c.nearest_name for c in gao.candidates}
     assert nearest.isdisjoint({"Sahel", "Red Sea", "Middle East"}), nearest
+
+
+def test_an_area_candidate_is_shown_as_an_area_with_no_distance(editor_client, areas_article):
+    [sahel] = [item for item in article_review_items(areas_article) if item.name == "sahel"]
+    area, region = sahel.candidates[0], next(c for c in sahel.candidates if c.country_code == "BF")
+    assert area.is_area and area.nearest_km is None
+    assert not region.is_area and region.nearest_km is not None  # the Burkinabe province
+    html = editor_client.get(review_url(areas_article)).content.decode()
+    card = re.search(r'<section class="review-item area"[^>]*data-name="sahel".*?</section>', html, re.S)
+    assert card.group(0).count("<td>area, not drawn</td>") == 1

@@ -59,6 +59,8 @@ class CandidateOption:
     is_current: bool
     nearest_km: float | None
     nearest_name: str
+    # A world area: not drawn, so no distance is measured from its nominal point.
+    is_area: bool = False
 
 
 @dataclass
@@ -363,9 +365,10 @@ def _options(mention: Mention, others: list[tuple[str, float, float]]) -> list[C
     current = mention.place
     options = []
     for index, c in enumerate(mention.candidates):
+        is_area = is_world_area(c["name"], c.get("kind", ""), c.get("country_code", ""))
         nearest = min(
             ((distance_km(c["latitude"], c["longitude"], lat, lon), name)
-             for name, lat, lon in others),
+             for name, lat, lon in ([] if is_area else others)),
             default=(None, ""),
         )
         is_current = current is not None and (
@@ -377,6 +380,6 @@ def _options(mention: Mention, others: list[tuple[str, float, float]]) -> list[C
             admin1=c.get("admin1", ""), country_code=c.get("country_code", ""),
             population=c.get("population") or 0, latitude=c["latitude"],
             longitude=c["longitude"], score=c.get("score", 0.0), is_current=is_current,
-            nearest_km=nearest[0], nearest_name=nearest[1],
+            nearest_km=nearest[0], nearest_name=nearest[1], is_area=is_area,
         ))
     return options
