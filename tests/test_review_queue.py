@@ -374,3 +374,13 @@ def test_an_area_candidate_is_shown_as_an_area_with_no_distance(editor_client, a
     html = editor_client.get(review_url(areas_article)).content.decode()
     card = re.search(r'<section class="review-item area"[^>]*data-name="sahel".*?</section>', html, re.S)
     assert card.group(0).count("<td>area, not drawn</td>") == 1
+
+
+def test_confirming_an_area_does_not_claim_the_map_shows_it(editor_client):
+    article = processed_article(AREAS_STORY, title="Sahel and Red Sea",
+                                publication=Article.Publication.PUBLISHED)
+    response = editor_client.post(review_url(article), {"name": "sahel", "choice": "candidate-0"},
+                                  follow=True)
+    [note] = [str(m) for m in response.context["messages"]]
+    assert "is now Sahel" in note and "an area: not drawn on the map" in note
+    assert "The public map shows it now" not in note

@@ -18,7 +18,7 @@ from mapapp.review.decisions import DecisionError, decision_record, mentions_nam
 from mapapp.review.forms import EVERY_STORY, NOT_A_PLACE, POINT, ReviewChoiceForm
 from mapapp.review.places import place_from_candidate, place_from_point
 from mapapp.review.propagation import name_reapply
-from mapapp.review.queue import OLDEST_FIRST, article_review_items, review_queue_page
+from mapapp.review.queue import OLDEST_FIRST, article_review_items, place_is_area, review_queue_page
 
 AUDIT_ROWS = 200
 SEARCH_MAX_CHARS = 200
@@ -160,6 +160,8 @@ def _decide(request: HttpRequest, article: Article) -> dict | None:
         messages.error(request, str(error))
         return {}
     what = str(place) if place is not None else "not a place"
+    if place_is_area(place):
+        what += " (an area: not drawn on the map)"
     note = f"“{mentions[0].surface}” is now {what} in all {len(mentions)} mention(s)."
     if decision.rule is not None and rule_context is not None:
         scope = (f"stories about {rule_context}" if rule_context else "every story")
@@ -170,7 +172,7 @@ def _decide(request: HttpRequest, article: Article) -> dict | None:
                      f"already processed that name{'s' if others == 1 else ''} it, in the background.")
         else:
             note += "."
-    if article.publication == Article.Publication.PUBLISHED:
+    if article.publication == Article.Publication.PUBLISHED and not place_is_area(place):
         note += " The public map shows it now."
     messages.success(request, note)
     return None
