@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -165,6 +166,10 @@ def group_passages(passages: Iterable[JudgedPassage], *,
     Deterministic: the same passages give the same groups."""
     groups = [EventGroup(event_type=f.event_type, place=f.place, fixed_event=f.id) for f in fixed]
     by_fixed = {g.fixed_event: g for g in groups}
+    # Places of different countries never meet: look only among the country's events.
+    by_country: dict[str, list[EventGroup]] = defaultdict(list)
+    for group in groups:
+        by_country[group.place.country_code].append(group)
     free: list[JudgedPassage] = []
     for passage in passages:
         group = by_fixed.get(passage.fixed_event) if passage.fixed_event is not None else None
@@ -174,13 +179,14 @@ def group_passages(passages: Iterable[JudgedPassage], *,
             free.append(passage)
     free.sort(key=lambda p: (not p.dated or _vague(p), p.start, p.end, str(p.key)))
     for passage in free:
-        meeting = [g for g in groups if g.meets(passage)]
+        meeting = [g for g in by_country[passage.place.country_code] if g.meets(passage)]
         if meeting:
             min(meeting, key=lambda g: _preference(g, passage)).add(passage)
         else:
             group = EventGroup(event_type=passage.event_type, place=passage.place)
             group.add(passage)
             groups.append(group)
+            by_country[passage.place.country_code].append(group)
     for group in groups:
         group.settle()
     return [g for g in groups if g.passages or g.fixed_event is not None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -26,9 +27,11 @@ from mapapp.events.grouping import (
     undated_window,
 )
 from mapapp.events.models import Event, EventPassage
+from mapapp.models import Article
+from mapapp.processing.copying import copy_rows
 
 # Passages this many days either side of a batch's events are regrouped with them.
-REGROUP_MARGIN = dt.timedelta(days=10)
+REGROUP_MARGIN = dt.timedelta(days=7)
 
 
 def events_after_processing(drafts_by_article: dict[int, list]) -> None:
@@ -54,16 +57,30 @@ def events_after_processing(drafts_by_article: dict[int, list]) -> None:
                 fresh.append(row)
     kept_ids = [row.pk for row in kept]
     EventPassage.objects.filter(article_id__in=drafts_by_article).exclude(pk__in=kept_ids).delete()
-    EventPassage.objects.bulk_create(fresh, batch_size=500)
     if kept:
         EventPassage.objects.bulk_update(kept, JUDGEMENT_FIELDS, batch_size=500)
+    # The new judgements are grouped before they are written, so each is written once,
+    # already in its event.
+    articles = Article.objects.only("source", "published_at").in_bulk(list(drafts_by_article))
+    for row in fresh:
+        row.article = articles[row.article_id]
     rows = [row for row in (*fresh, *kept) if row.is_event or row.event_id]
-    events_regroup(
-        countries={row.place.country_code for row in rows},
-        start=min((row.event_date for row in rows), default=None),
-        end=max((row.event_date_end for row in rows), default=None),
-        event_ids=touched_events,
-    )
+    events_regroup(windows=[(row.place.country_code, row.event_date, row.event_date_end) for row in rows],
+                   event_ids=touched_events, fresh=fresh)
+
+
+def passages_insert(rows: list[EventPassage]) -> None:
+    """Write new judgements: through COPY on PostgreSQL (a batch holds hundreds; see
+    mapapp/processing/copying.py), bulk_create elsewhere."""
+    if connection.vendor != "postgresql":
+        EventPassage.objects.bulk_create(rows, batch_size=500)
+        return
+    fields = [f for f in EventPassage._meta.concrete_fields if not f.primary_key]
+
+    def values(row: EventPassage) -> list:
+        return [json.dumps(row.cues) if f.name == "cues" else getattr(row, f.attname) for f in fields]
+
+    copy_rows(EventPassage._meta.db_table, [f.column for f in fields], map(values, rows))
 
 
 JUDGEMENT_FIELDS = ["surface", "place", "host", "is_event", "score", "event_type", "cues", "event_date",
@@ -99,33 +116,67 @@ def _judged_rows(article_id: int, drafts: list) -> list[EventPassage]:
     return rows
 
 
-def events_regroup(*, countries: Iterable[str], start: dt.date | None, end: dt.date | None,
-                   event_ids: Iterable[int] = ()) -> None:
-    """Group again the event passages of `countries` dated between `start` and `end`
-    (with a margin), together with every passage of the events they or `event_ids`
-    belong to, and write the events: ids kept where the passages stay together,
-    editors' events kept as the editor left them, empty events deleted."""
-    countries = sorted(c for c in set(countries) if c is not None)
-    _lock_countries(countries)
-    scope = Q(event_id__in=list(event_ids))
-    if countries and start and end:
-        scope |= Q(place__country_code__in=countries, event_date__lte=end + REGROUP_MARGIN,
-                   event_date_end__gte=start - REGROUP_MARGIN) & (Q(is_event=True) | Q(event__isnull=False))
-    first = list(EventPassage.objects.filter(scope).values_list("event_id", flat=True).distinct())
-    events = {e.pk: e for e in Event.objects.filter(pk__in=[pk for pk in first if pk]).select_related("place")}
-    rows = list(
-        EventPassage.objects.filter(scope | Q(event_id__in=list(events)))
-        .select_related("place", "article").only(
-            "article__source", "article__published_at", "article__id", "start", "end", "surface",
-            "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned", "host_id",
-            "place__id", "place__name", "place__kind", "place__country_code", "place__admin1",
-            "place__latitude", "place__longitude", "place__population",
-        )
-    )
+def events_regroup(*, windows: Iterable[tuple[str, dt.date, dt.date]], event_ids: Iterable[int] = (),
+                   fresh: list[EventPassage] = ()) -> None:
+    """Group again the event passages of each (country, first day, last day) of
+    `windows` (with REGROUP_MARGIN), together with every passage of the events they or
+    `event_ids` belong to, and write the events: ids kept where the passages stay
+    together, editors' events kept as the editor left them, empty events deleted.
+    `fresh`: new judgements not written yet, grouped too and then written."""
+    merged = merged_windows(windows, margin=REGROUP_MARGIN)
+    event_ids = set(event_ids) | {row.event_id for row in fresh if row.event_id}
+    stored: list[EventPassage] = []
+    if merged or event_ids:
+        _lock_countries(sorted({country for country, _, _ in merged}))
+        scope = Q(event_id__in=list(event_ids))
+        for country, low, high in merged:
+            scope |= Q(place__country_code=country, event_date__lte=high, event_date_end__gte=low) \
+                & (Q(is_event=True) | Q(event__isnull=False))
+        stored = _passages_for_grouping(EventPassage.objects.filter(scope))
+        # Whole events take part: their passages outside the scope too.
+        more = {row.event_id for row in stored if row.event_id} - event_ids
+        if more:
+            stored += _passages_for_grouping(EventPassage.objects.filter(event_id__in=more))
+            event_ids |= more
+    events = {e.pk: e for e in Event.objects.filter(pk__in=event_ids).select_related("place")} if event_ids else {}
+    rows: dict = {row.pk: row for row in stored}
+    rows.update({("new", index): row for index, row in enumerate(fresh)})
     fixed = [FixedEvent(id=e.pk, event_type=e.event_type, place=place_ref(e.place))
              for e in events.values() if e.edited]
-    groups = group_passages([judged_passage(row, events) for row in rows if _groupable(row, events)], fixed=fixed)
+    groups = group_passages([judged_passage(row, events, key=key) for key, row in rows.items()
+                             if _groupable(row, events)], fixed=fixed)
     _write_groups(groups, rows, events)
+    passages_insert(list(fresh))
+
+
+def merged_windows(windows: Iterable[tuple[str, dt.date, dt.date]], *,
+                   margin: dt.timedelta) -> list[tuple[str, dt.date, dt.date]]:
+    """Per country, the days around `windows` (each widened by `margin`), overlapping
+    ones merged: a batch about one week of one war is one window, not one per passage."""
+    by_country: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for country, low, high in windows:
+        if low is not None:
+            by_country[country or ""].append((low - margin, (high or low) + margin))
+    merged = []
+    for country, spans in sorted(by_country.items()):
+        spans.sort()
+        low, high = spans[0]
+        for next_low, next_high in spans[1:]:
+            if next_low > high:
+                merged.append((country, low, high))
+                low = next_low
+            high = max(high, next_high)
+        merged.append((country, low, high))
+    return merged
+
+
+def _passages_for_grouping(passages) -> list[EventPassage]:
+    return list(passages.select_related("place", "article").only(
+        "article__source", "article__published_at", "article__id", "start", "end", "surface",
+        "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned", "host_id",
+        "place__id", "place__name", "place__kind", "place__country_code", "place__admin1",
+        "place__latitude", "place__longitude", "place__population",
+    ))
 
 
 def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
@@ -136,13 +187,13 @@ def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
     return row.is_event
 
 
-def judged_passage(row: EventPassage, events: dict[int, Event]) -> JudgedPassage:
-    """A stored judgement as grouping reads it (`events`: the events by id, to tell
-    whether an editor fixed its event)."""
+def judged_passage(row: EventPassage, events: dict[int, Event], *, key=None) -> JudgedPassage:
+    """A judgement as grouping reads it (`events`: the events by id, to tell whether an
+    editor fixed its event; `key`: how grouping names it, by default its id)."""
     event = events.get(row.event_id)
     fixed = row.event_id if row.pinned and event is not None and event.edited else None
     return JudgedPassage(
-        key=row.pk, event_type=row.event_type,
+        key=row.pk if key is None else key, event_type=row.event_type,
         place=place_ref(row.place, surface=row.surface, within=row.host_id),
         start=row.event_date, end=row.event_date_end or row.event_date,
         source=row.article.source or f"article {row.article_id}",
@@ -159,9 +210,11 @@ def place_ref(place, *, surface: str = "", within: int | None = None) -> PlaceRe
                     within=frozenset({within} if within else ()))
 
 
-def _write_groups(groups: list[EventGroup], rows: list[EventPassage], events: dict[int, Event]) -> None:
-    """Store the groups as events, reusing the ids of the events their passages were in."""
-    current = {row.pk: row.event_id for row in rows}
+def _write_groups(groups: list[EventGroup], rows: dict, events: dict[int, Event]) -> None:
+    """Store the groups as events, reusing the ids of the events their passages were in,
+    and point each passage of `rows` (by grouping key) at its event: in memory, and in
+    the database for the stored ones whose event changed."""
+    current = {key: row.event_id for key, row in rows.items()}
     before = {pk: _summary(event) for pk, event in events.items()}
     claimed: set[int] = set()
     assignment: dict[int, Event] = {}
@@ -187,12 +240,13 @@ def _write_groups(groups: list[EventGroup], rows: list[EventPassage], events: di
     if changed:
         Event.objects.bulk_update(changed, SUMMARY_FIELDS)
     moved = []
-    for row in rows:
-        target = assignment.get(row.pk)
+    for key, row in rows.items():
+        target = assignment.get(key)
         target_id = target.pk if target is not None else (row.event_id if row.pinned else None)
         if target_id != row.event_id:
             row.event_id = target_id
-            moved.append(row)
+            if row.pk is not None:
+                moved.append(row)
     if moved:
         EventPassage.objects.bulk_update(moved, ["event"], batch_size=500)
     emptied = [pk for pk in events if pk not in claimed]
