@@ -8,7 +8,10 @@
   index; `timeline.py`: mentions over time and the frame that fits the axis to the news.
 - `trust.py`: verified, sure or unsure, and whether readers see unsure mentions.
 - `selectors.py`: reads straight from the database (a place's passages).
+- `event_reports.py`: events (mapapp/events) for the feed and the exports (`layer=events`),
+  each with its published passages and their provenance, read in bulk.
 - `basemap.py`: country outlines for the offline basemap; `openapi.py`: the API's description.
-- `exports/`: the current view as GeoJSON, CSV, KML or an offline HTML map, one registry of
-  formats (`exports/formats.py`) read by the views, the schema and the page.
+- `exports/`: the current view as GeoJSON, CSV, KML or an offline HTML map, mentions or
+  events, one registry of formats (`exports/formats.py`) read by the views, the schema and
+  the page.
 """
