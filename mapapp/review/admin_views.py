@@ -3,6 +3,7 @@ validate the form, and call the decision service. Registered by mapapp/admin.py.
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -154,8 +155,13 @@ def _decide(request: HttpRequest, article: Article) -> dict | None:
     else:
         place = place_from_candidate(mentions[0].candidates[data["candidate_index"]])
     try:
-        decision = decision_record(article=article, name=name, place=place, user=request.user,
-                                   rule_context=rule_context)
+        # One transaction: a rule is never saved without the earlier articles it
+        # concerns being marked for re-processing (sent to the workers on commit).
+        with transaction.atomic():
+            decision = decision_record(article=article, name=name, place=place,
+                                       user=request.user, rule_context=rule_context)
+            ruled = decision.rule is not None and rule_context is not None
+            others = name_reapply(names=[name], besides=[article.pk]) if ruled else 0
     except DecisionError as error:
         messages.error(request, str(error))
         return {}
@@ -163,9 +169,8 @@ def _decide(request: HttpRequest, article: Article) -> dict | None:
     if place_is_area(place):
         what += " (an area: not drawn on the map)"
     note = f"“{mentions[0].surface}” is now {what} in all {len(mentions)} mention(s)."
-    if decision.rule is not None and rule_context is not None:
+    if ruled:
         scope = (f"stories about {rule_context}" if rule_context else "every story")
-        others = name_reapply(names=[name], besides=[article.pk])
         note += f" Saved as a rule for {scope}"
         if others:
             note += (f"; re-processing the {others} other article{'s' if others > 1 else ''} "
