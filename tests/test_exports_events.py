@@ -202,6 +202,16 @@ def test_a_draft_passage_is_never_exported_nor_counted(client):
     assert "Secret Wire" not in export(client, "kml") + export(client, "html") + export(client, "geojson")
 
 
+def test_the_html_map_draws_the_best_sourced_events_when_there_are_too_many(client, reported_events,
+                                                                           monkeypatch):
+    monkeypatch.setattr("mapapp.readermap.views.MAX_EXPORT_EVENT_MARKERS", 2)
+
+    html = export(client, "html")
+
+    assert html.count("L.circleMarker(") == 2
+    assert "2 best sourced of 3 events" in html
+
+
 def test_event_exports_refuse_views_larger_than_the_limit(client, reported_events, monkeypatch):
     monkeypatch.setattr("mapapp.readermap.views.MAX_EXPORT_EVENTS", 2)
 

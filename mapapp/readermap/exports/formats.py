@@ -70,8 +70,9 @@ FORMATS: dict[str, ExportFormat] = {
             name="html", label="Offline HTML map", media_type="text/html; charset=utf-8",
             mentions=LayerWriter(per="place", summary="a standalone map that opens offline, "
                                  "a marker per place", write=folium_html, page=True),
-            events=LayerWriter(per="event", summary="a marker per event, its passages by "
-                               "source in the popup", write=events_html, page=True),
+            events=LayerWriter(per="event", summary="a marker per event (the best sourced "
+                               "2,000 at most), its passages by source in the popup",
+                               write=events_html, page=True),
         ),
     )
 }
