@@ -145,6 +145,7 @@ BAD_VALUES = {
     "kind": "village", "review": "rejected", "trust": "certain", "areas": "maybe",
     "q": "w" * 201, "zoom": "19", "page": "0",
     "bins": "0", "format": None, "place_id": None, "type": "picnic", "min_sources": "0",
+    "layer": "places",
 }
 
 
