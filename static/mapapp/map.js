@@ -789,14 +789,16 @@
       if (event.target.id !== "filter-q" && event.target.id !== "country-search") filtersChanged();
     });
     $("filters").addEventListener("submit", (event) => { event.preventDefault(); filtersChanged(); });
-    $("filters-clear").addEventListener("click", () => {
+    const clearFilters = () => {
       // Showing countries as areas is a way of drawing, not a filter: it stays.
       const areas = $("filter-areas").checked;
       $("filters").reset();
       $("filter-areas").checked = areas;
       [...document.querySelectorAll("#filters option")].forEach((o) => { o.selected = false; o.hidden = false; });
       filtersChanged();
-    });
+    };
+    $("filters-clear").addEventListener("click", clearFilters);
+    $("filters-clear-drawer").addEventListener("click", clearFilters);
     $("filters-toggle").addEventListener("click", () => setDrawer(!drawerOpen()));
     $("filters-done").addEventListener("click", () => setDrawer(false));
     $("sheet-toggle").addEventListener("click", () => setSheet(!$("panel").classList.contains("sheet-open")));
