@@ -211,7 +211,8 @@ def _hits_around(lower: str, found: list[tuple[int, int, Trigger]], place: Place
 def choose_type(hits: list[TriggerHit], lower: str) -> str:
     """The event type the passage's triggers point to: each type sums its triggers'
     strengths; explosive weapons outrank who was hurt (an air strike that kills
-    civilians is an explosion, as ACLED codes it); a protest with violence is a riot."""
+    civilians is an explosion, as ACLED codes it); a protest with violence, or a crowd
+    fighting, is a riot, and burning or looting without a crowd is not."""
     if not hits:
         return NO_TRIGGER_TYPE
     totals: dict[str, float] = {}
@@ -222,6 +223,12 @@ def choose_type(hits: list[TriggerHit], lower: str) -> str:
         return lexicon.EXPLOSIONS
     if best == lexicon.PROTESTS and lexicon.RIOT_SIGNS.search(lower):
         return lexicon.RIOTS
+    crowd = lexicon.CROWD.search(lower)
+    if best == lexicon.BATTLES and crowd:
+        return lexicon.RIOTS  # a crowd fighting, storming, attacking
+    others = {t: total for t, total in totals.items() if t != lexicon.RIOTS}
+    if best == lexicon.RIOTS and not crowd and others:
+        return max(others, key=others.get)  # armed men burning a village: not a riot
     return best
 
 

@@ -36,7 +36,7 @@ TRIGGERS: list[Trigger] = [
                r"battl(?:e|es|ed|ing)", r"firefights?", r"skirmish(?:es|ed)?",
                r"ambush(?:es|ed)?", r"exchanged? (?:of )?fire", r"exchanges? of fire",
                r"gunfights?", r"street fighting", r"counter-?offensives?", r"offensives?",
-               r"assaults?", r"stormed", r"storm(?:s|ing)?", r"repell?(?:ed|s|ing)?",
+               r"assaults?", r"stormed", r"storming", r"repell?(?:ed|s|ing)?",
                r"repulsed", r"besieg(?:ed|ing)", r"overr(?:an|un)", r"push(?:ed)? back",
                r"advanc(?:ed|es|ing)", r"attack(?:ed|s|ing)? (?:an? |the )?(?:army|military|police|"
                r"checkpoint|base|outpost|position|patrol|garrison|barracks|convoy)s?",
@@ -69,6 +69,7 @@ TRIGGERS: list[Trigger] = [
                r"shot dead", r"stabbed", r"killed (?:\w+ ){0,4}(?:civilians|villagers|people|residents|"
                r"farmers|herders|worshippers|passengers|gatherers|miners|displaced)",
                r"attack(?:s|ed)? (?:on )?civilians", r"shooting (?:men|villagers|residents)",
+               r"attack(?:s|ed|ing)? (?:\w+ ){0,4}(?:civilians|villagers|homes|residents|worshippers|tourists)",
                r"abducting", r"settlers"),
     *_triggers(PROTESTS, 2.6,
                r"protest(?:s|ed|ing|ers|er)?", r"demonstrat(?:ion|ions|ors|ed|ing)",
@@ -78,11 +79,15 @@ TRIGGERS: list[Trigger] = [
                r"crowds? (?:\w+ ){0,2}gathered", r"gathered", r"filled the (?:square|streets)",
                r"placards", r"slogans"),
     *_triggers(RIOTS, 2.6,
-               r"riot(?:s|ed|ing|ers)?", r"loot(?:ed|ing|ers)?", r"mobs?", r"torch(?:ed|ing)",
-               r"set (?:\w+ )?(?:on )?fire", r"set ablaze", r"stones?", r"stone-throwing",
+               r"riot(?:s|ed|ing|ers)?", r"mobs?", r"stone-throwing",
                r"threw (?:stones|rocks|petrol bombs|molotov)", r"petrol bombs?",
-               r"molotov cocktails?", r"tear ?gas", r"water cannons?", r"rubber bullets",
-               r"vandali[sz]ed", r"unrest", r"barricades?"),
+               r"molotov cocktails?", r"unrest", r"barricades?",
+               r"(?:protesters|demonstrators|crowds?|youths|young men|students|rioters) (?:\w+ ){0,3}"
+               r"(?:set fire|burned|torched|stormed|threw|stoned|looted|fought|clashed|attacked)"),
+    # Acts that armed men commit too: a riot only with a crowd (RIOT_SIGNS, choose_type).
+    *_triggers(RIOTS, 1.8,
+               r"loot(?:ed|ing|ers)?", r"torch(?:ed|ing)", r"set (?:\w+ )?(?:on )?fire", r"set ablaze",
+               r"stones?", r"vandali[sz]ed"),
     *_triggers(STRATEGIC, 2.0,
                r"captur(?:ed|e|es|ing)", r"seiz(?:ed|e|es|ing)", r"took (?:full )?control",
                r"tak(?:en|es|ing) control", r"recaptur(?:ed|e)", r"retook", r"retak(?:en|e)",
@@ -110,10 +115,14 @@ TRIGGERS: list[Trigger] = [
 ]
 
 # Violence words that make a protest a riot when both appear.
+# (Police firing tear gas at a peaceful march does not make it a riot.)
 RIOT_SIGNS = re.compile(
     r"\b(?:riot\w*|loot\w*|torch\w*|set (?:\w+ )?(?:on )?fire|ablaze|stones?|rocks|stone-throwing|"
-    r"petrol bombs?|molotov|clash\w* with (?:police|security)|tear ?gas|vandali[sz]ed|burn(?:ed|ing|t))\b"
+    r"petrol bombs?|molotov|clash\w* with (?:police|security)|vandali[sz]ed|burn(?:ed|ing|t)|"
+    r"stormed|storm|attacked|fought)\b"
 )
+# Crowds: with violence, a riot rather than a battle.
+CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|crowds?|mobs?|rioters|youths|students)\b")
 
 # Words that put the event at the place named right after them: "in Izium".
 LOCATIVE_BEFORE = frozenset(
@@ -174,8 +183,9 @@ MEETING_BEFORE = re.compile(
     r"\b(?:talks|summit|meeting|meetings|met|conference|negotiations|speaking|spoke|"
     r"told reporters|told journalists|news conference|press conference|briefing|"
     r"said|says|statement|interview|visit|visiting|visited|hosted|gathering of leaders|"
-    r"hospital|hospitals|morgue|funerals?|buried|burial|"
+    r"hospital|hospitals|morgue|"
     r"headquartered|based|lives|living|born|studied|exile)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:funerals?|burials?|memorials?|prayers)\s+(?:were|was)\s+held\s+(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:authorities|officials|ministry|government|partners|civil society|governor|"
     r"spokes(?:man|woman|person))\s+(?:in|at)\s+(?:the\s+)?$"
 )
