@@ -38,9 +38,6 @@ class ExportFormat:
     mentions: LayerWriter
     events: LayerWriter
 
-    def layer(self, name: str) -> LayerWriter:
-        return {"mentions": self.mentions, "events": self.events}[name]
-
 
 FORMATS: dict[str, ExportFormat] = {
     export_format.name: export_format
