@@ -12,7 +12,7 @@
   const FEED_URL = config.feedUrl || config.placesUrl.replace(/places$/, "feed");
   const PHONE = window.matchMedia("(max-width: 899px)");
   const state = {
-    map: null, layer: null, spider: null, basemap: null, countryShapes: new Map(),
+    map: null, layer: null, spider: null, selection: null, basemap: null, countryShapes: new Map(),
     placeId: null, page: 1, feedPage: 1, window: null, axis: null, basis: "event",
     timeline: null, timelineData: null, playTimer: null, basemapReady: null,
     placesRequest: null, timelineRequest: null, passagesRequest: null, feedRequest: null,
@@ -413,6 +413,7 @@
   /* Back to the feed; the focus returns to where the reader was. */
   function closePassages() {
     state.placeId = null;
+    state.selection.clearLayers();
     state.pannedFor = null;
     $("passages").hidden = true;
     $("feed").hidden = false;
@@ -486,11 +487,20 @@
       plural(data.count, "passage", "passages") + " in this window" + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
     list.start = (data.page - 1) * 20 + 1;
     list.replaceChildren(...data.results.map(passageItem));
+    markSelection(data.place);
     showPlaceAboveSheet(data.place);
     $("passages-prev").disabled = data.page <= 1;
     $("passages-next").disabled = data.page >= data.pages;
     $("panel-body").scrollTop = 0;
     document.body.dataset.passagesLoaded = String(data.count);
+  }
+
+  /* A ring where the open place is, seen even when its marker is inside a group. */
+  function markSelection(place) {
+    state.selection.clearLayers();
+    if (place.latitude == null) return;
+    L.circleMarker([place.latitude, place.longitude], { radius: 18, className: "selection-ring", interactive: false })
+      .addTo(state.selection);
   }
 
   /* On a phone the sheet covers the lower map: once per opened place, the map moves so the
@@ -821,6 +831,7 @@
     map.createPane("basemap").style.zIndex = 150;  // under the tiles: seen when they fail
     state.layer = L.featureGroup().addTo(map);
     state.spider = L.featureGroup().addTo(map);
+    state.selection = L.featureGroup().addTo(map);
     state.timeline = new Timeline($("timeline-chart"), {
       onSelect: (a, b) => setWindow(a, b),
       onAxis: (from, to) => { state.axis = [from, to]; writeUrl(); loadTimeline(); },
