@@ -128,7 +128,7 @@ def _article_results(passages: dict[str, list[dict]], geoparser) -> list[RecordR
         for index, (record, judgement) in enumerate(zip(group, judge_passage(passage, spans), strict=True)):
             place = places[index]
             if index in hosts:
-                place = dataclasses.replace(place, within=frozenset({places[hosts[index]].id}))
+                place = dataclasses.replace(place, within=frozenset({places[hosts[index]]}))
             results.append(RecordResult(record=record, judgement=judgement, place=place, when=when))
     return results
 

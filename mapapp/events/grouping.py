@@ -51,7 +51,7 @@ class PlaceRef:
     longitude: float | None = None
     population: int = 0
     spellings: frozenset[str] = frozenset()  # other names it goes by (as written in the text)
-    within: frozenset = frozenset()  # ids of places a text says it lies in ("X district of Y")
+    within: frozenset[PlaceRef] = frozenset()  # places a text says it lies in ("X district of Y")
 
     @cached_property
     def keys(self) -> frozenset[str]:
@@ -166,7 +166,8 @@ def group_passages(passages: Iterable[JudgedPassage], *,
     Deterministic: the same passages give the same groups."""
     groups = [EventGroup(event_type=f.event_type, place=f.place, fixed_event=f.id) for f in fixed]
     by_fixed = {g.fixed_event: g for g in groups}
-    # Places of different countries never meet: look only among the country's events.
+    # Places of different countries meet only through the text: look among the
+    # country's events.
     by_country: dict[str, list[EventGroup]] = defaultdict(list)
     for group in groups:
         by_country[group.place.country_code].append(group)
@@ -179,14 +180,15 @@ def group_passages(passages: Iterable[JudgedPassage], *,
             free.append(passage)
     free.sort(key=lambda p: (not p.dated or _vague(p), p.start, p.end, str(p.key)))
     for passage in free:
-        meeting = [g for g in by_country[passage.place.country_code] if g.meets(passage)]
+        meeting = [g for country in _countries(passage.place) for g in by_country[country] if g.meets(passage)]
         if meeting:
             min(meeting, key=lambda g: _preference(g, passage)).add(passage)
         else:
             group = EventGroup(event_type=passage.event_type, place=passage.place)
             group.add(passage)
             groups.append(group)
-            by_country[passage.place.country_code].append(group)
+            for country in _countries(passage.place):
+                by_country[country].append(group)
     for group in groups:
         group.settle()
     return [g for g in groups if g.passages or g.fixed_event is not None]
@@ -202,6 +204,12 @@ def undated_window(published: dt.date) -> tuple[dt.date, dt.date]:
     return published - REPORT_LAG, published
 
 
+def _countries(place: PlaceRef) -> list[str]:
+    """The place's country and those of the places a text puts it in (which may differ
+    when the gazetteer took the name for a place abroad)."""
+    return list(dict.fromkeys([place.country_code, *(host.country_code for host in place.within)]))
+
+
 def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
     """The same place, one inside the other, or two points a few kilometres apart."""
     return place_within(a, b) or place_within(b, a)
@@ -210,7 +218,7 @@ def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
 def place_within(inner: PlaceRef, outer: PlaceRef) -> bool:
     """Whether `inner` is `outer` or lies inside it (by country and region codes, or
     as a point within SAME_POINT_KM of a town)."""
-    if inner.id == outer.id or outer.id in inner.within:
+    if inner.id == outer.id or any(host.id == outer.id for host in inner.within):
         return True
     if inner.country_code != outer.country_code or not outer.country_code:
         return False
@@ -242,6 +250,8 @@ def _preference(group: EventGroup, passage: JudgedPassage) -> tuple:
 
 def _more_specific(candidate: PlaceRef, current: PlaceRef) -> bool:
     """A town is more specific than its region, a district than its city."""
+    if candidate.country_code != current.country_code:
+        return False  # a name the text puts inside a town but the gazetteer abroad
     rank, current_rank = KIND_RANK.get(candidate.kind, 1), KIND_RANK.get(current.kind, 1)
     if rank != current_rank:
         return rank < current_rank

@@ -211,6 +211,6 @@ COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|
 HOST_LINK = re.compile(
     r"(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|"
     r"\s+(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|site|sites|"
-    r"quarter|market|airport|base|refugee camp|displacement camp),?\s+(?:of|in|near|outside)\s+(?:the\s+)?)",
+    r"quarter|market|airport|base|refugee camp|displacement camp)(?:,?\s+(?:of|in|near|outside)\s+(?:the\s+)?|,\s*))",
     re.IGNORECASE,
 )

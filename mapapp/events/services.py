@@ -171,11 +171,13 @@ def merged_windows(windows: Iterable[tuple[str, dt.date, dt.date]], *,
 
 
 def _passages_for_grouping(passages) -> list[EventPassage]:
-    return list(passages.select_related("place", "article").only(
+    return list(passages.select_related("place", "article", "host").only(
         "article__source", "article__published_at", "article__id", "start", "end", "surface",
         "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned", "host_id",
         "place__id", "place__name", "place__kind", "place__country_code", "place__admin1",
         "place__latitude", "place__longitude", "place__population",
+        *(f"host__{name}" for name in ("id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
+                                       "population")),
     ))
 
 
@@ -194,20 +196,20 @@ def judged_passage(row: EventPassage, events: dict[int, Event], *, key=None) -> 
     fixed = row.event_id if row.pinned and event is not None and event.edited else None
     return JudgedPassage(
         key=row.pk if key is None else key, event_type=row.event_type,
-        place=place_ref(row.place, surface=row.surface, within=row.host_id),
+        place=place_ref(row.place, surface=row.surface, within=row.host),
         start=row.event_date, end=row.event_date_end or row.event_date,
         source=row.article.source or f"article {row.article_id}",
         published=row.article.published_at, dated=row.dated, fixed_event=fixed,
     )
 
 
-def place_ref(place, *, surface: str = "", within: int | None = None) -> PlaceRef:
+def place_ref(place, *, surface: str = "", within=None) -> PlaceRef:
     """What grouping needs to know of a Place row (`surface`: the name as written;
-    `within`: the id of a place the text says it lies in)."""
+    `within`: a Place the text says it lies in)."""
     return PlaceRef(id=place.pk, name=place.name, kind=place.kind, country_code=place.country_code,
                     admin1=place.admin1, latitude=place.latitude, longitude=place.longitude,
                     population=place.population, spellings=frozenset({surface} if surface else ()),
-                    within=frozenset({within} if within else ()))
+                    within=frozenset({place_ref(within)} if within is not None else ()))
 
 
 def _write_groups(groups: list[EventGroup], rows: dict, events: dict[int, Event]) -> None:
