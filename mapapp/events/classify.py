@@ -9,8 +9,11 @@ The evidence is added up as a log-odds score:
   place as the object of the trigger ("shelled X", "the attack on X");
 - a cue that the place is only named: a demonym ("Russian forces"), the place speaking
   or acting ("Kyiv said", "Sudan's army"), an origin or destination ("from X", "envoy
-  to X"), a meeting venue ("talks in Geneva"); and an event that is only feared,
-  planned, denied or long past.
+  to X"), a meeting venue ("talks in Geneva"), a comparison, the wider area of a place
+  just named ("Sarmada in Idlib province"); and an event that is only feared, planned,
+  denied or long past.
+Each place is read within its own sentence. At most one cue of where (the first that
+applies: wider area, comparison, venue, target, origin, located) is counted.
 The words that decided are kept (`Judgement.cues`) so an editor can see why."""
 from __future__ import annotations
 
@@ -118,6 +121,8 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
 
     sentence_start, sentence_end = _sentence_around(lower, start, end)
     sentence = lower[sentence_start:sentence_end]
+    # The place's own sentence speaks for it; only when it has no trigger do the
+    # passage's other sentences count, at a discount ("... Residents of X heard it too").
     hits = [h for h in hits if sentence_start <= h.start < sentence_end] or \
         [dataclasses.replace(h, weight=h.weight * OTHER_SENTENCE) for h in hits]
     event_type = choose_type(hits, lower)
