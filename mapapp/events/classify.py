@@ -34,6 +34,7 @@ OBJECT = 1.8
 NOT_HERE = -2.4
 SPEECH = -3.0
 ACTOR = -2.6
+POSSESSIVE_ACTOR = -3.4
 DEMONYM = -4.0
 MEETING = -2.2
 IRREALIS = -1.4
@@ -142,7 +143,8 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
     elif (match := lexicon.ACTOR_AFTER.match(after)) and (
             # "in Kyiv, officials..." is a place; "Kyiv's officials" an actor
             not _has_locative_before(words_before) or match.group(0).lstrip().startswith(("'", "\u2019"))):
-        logit += ACTOR
+        # "Kenya's parliament" names who, not where, even beside a trigger
+        logit += POSSESSIVE_ACTOR if match.group(0).lstrip().startswith(("'", "\u2019")) else ACTOR
         cues.append(f"actor: {match.group(0).strip()}")
     if container:
         logit += CONTAINER
