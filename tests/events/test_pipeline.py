@@ -6,6 +6,8 @@ import pytest
 
 from mapapp.events.editing import event_retype
 from mapapp.events.models import Event, EventPassage
+from mapapp.events.services import merged_windows
+from mapapp.review.decisions import decision_record
 from tests.events.helpers import (
     PROTEST_KHARKIV_LATER,
     SHELLING_KHARKIV,
@@ -80,3 +82,33 @@ def test_a_new_report_of_an_edited_event_joins_it():
 
     event.refresh_from_db()
     assert (event.event_type, event.source_count) == ("battles", 2)
+
+
+def test_regrouping_reads_only_the_days_around_a_batchs_events_merged_per_country():
+    week = dt.timedelta(days=7)
+    windows = [("UA", dt.date(2024, 4, 9), dt.date(2024, 4, 9)), ("UA", dt.date(2024, 4, 12), dt.date(2024, 4, 12)),
+               ("UA", dt.date(2024, 9, 1), dt.date(2024, 9, 1)), ("SD", dt.date(2024, 4, 9), dt.date(2024, 4, 10))]
+
+    assert merged_windows(windows, margin=week) == [
+        ("SD", dt.date(2024, 4, 2), dt.date(2024, 4, 17)),
+        ("UA", dt.date(2024, 4, 2), dt.date(2024, 4, 19)),
+        ("UA", dt.date(2024, 8, 25), dt.date(2024, 9, 8)),
+    ]
+
+
+def test_a_draft_is_judged_and_grouped_too():
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily", published=False)
+
+    kharkiv = EventPassage.objects.get(article=article, surface="Kharkiv")
+    assert kharkiv.is_event and kharkiv.event is not None
+    assert kharkiv.cues
+
+
+def test_a_name_the_editor_said_is_no_place_makes_no_event_after_reprocessing():
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    decision_record(article=article, name="Kharkiv", place=None, user=make_editor())
+
+    reprocess(article)
+
+    assert not EventPassage.objects.filter(article=article, surface="Kharkiv").exists()
+    assert not Event.objects.exists()
