@@ -41,10 +41,10 @@ def events_after_processing(drafts_by_article: dict[int, list]) -> None:
     if not drafts_by_article:
         return
     old = list(EventPassage.objects.filter(article_id__in=drafts_by_article)
-               .values_list("pk", "article_id", "start", "end", "event_id", "pinned"))
-    touched_events = {event_id for *_, event_id, _ in old if event_id}
-    old_event = {(article_id, start, end): event_id for _, article_id, start, end, event_id, _ in old}
-    pinned = {(article_id, start, end): pk for pk, article_id, start, end, _, is_pinned in old if is_pinned}
+               .values_list("pk", "article_id", "start", "end", "event_id", "pinned", "place__country_code"))
+    touched_events = {event_id for *_, event_id, _, _ in old if event_id}
+    old_event = {(article_id, start, end): event_id for _, article_id, start, end, event_id, _, _ in old}
+    pinned = {(article_id, start, end): pk for pk, article_id, start, end, _, is_pinned, _ in old if is_pinned}
     fresh, kept = [], []
     for article_id, drafts in drafts_by_article.items():
         for row in _judged_rows(article_id, drafts):
@@ -55,6 +55,10 @@ def events_after_processing(drafts_by_article: dict[int, list]) -> None:
             else:
                 row.event_id = old_event.get(key)  # a start for regrouping, which keeps event ids
                 fresh.append(row)
+    # Every country concerned is locked before a row is touched: a worker regrouping one
+    # of them meanwhile could otherwise wait for rows deleted here while this waits for it.
+    _lock_countries(sorted({row.place.country_code for row in (*fresh, *kept)}
+                           | {country for *_, country in old if country is not None}))
     kept_ids = [row.pk for row in kept]
     EventPassage.objects.filter(article_id__in=drafts_by_article).exclude(pk__in=kept_ids).delete()
     if kept:
@@ -127,7 +131,7 @@ def events_regroup(*, windows: Iterable[tuple[str, dt.date, dt.date]], event_ids
     event_ids = set(event_ids) | {row.event_id for row in fresh if row.event_id}
     stored: list[EventPassage] = []
     if merged or event_ids:
-        _lock_countries(sorted({country for country, _, _ in merged}))
+        _lock_countries(sorted({country for country, _, _ in merged}))  # held already when processing
         scope = Q(event_id__in=list(event_ids))
         for country, low, high in merged:
             scope |= Q(place__country_code=country, event_date__lte=high, event_date_end__gte=low) \
