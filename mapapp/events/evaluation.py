@@ -68,6 +68,18 @@ class EventsEvaluation:
         self.grouping = _pairwise(self.results)
 
     @property
+    def event_or_not(self) -> Scores:
+        """Both classes of event-or-not, averaged."""
+        pair = (self.event, self.not_event)
+        return Scores(precision=sum(s.precision for s in pair) / 2, recall=sum(s.recall for s in pair) / 2,
+                      f1=sum(s.f1 for s in pair) / 2, support=sum(s.support for s in pair))
+
+    @property
+    def event_accuracy(self) -> float:
+        right = sum(r.judgement.is_event == r.record["is_event"] for r in self.results)
+        return right / len(self.results) if self.results else 0.0
+
+    @property
     def type_macro_f1(self) -> float:
         present = [s.f1 for s in self.types.values() if s.support]
         return sum(present) / len(present) if present else 0.0

@@ -49,6 +49,8 @@ def table(evaluation: EventsEvaluation) -> str:
 
     lines.append(row("event (is_event)", evaluation.event))
     lines.append(row("not an event", evaluation.not_event))
+    lines.append(row("event or not, macro average", evaluation.event_or_not))
+    lines.append(f"| event or not, accuracy | | | {evaluation.event_accuracy:.3f} | {len(evaluation.results)} |")
     for value, scores in evaluation.types.items():
         lines.append(row(f"type: {EVENT_TYPES[value].label}", scores))
     lines.append(f"| **type macro-F1** | | | {evaluation.type_macro_f1:.3f} | |")
