@@ -8,6 +8,7 @@
 
   const config = JSON.parse(document.getElementById("map-config").textContent);
   const { Timeline, toDay, toIso } = window.ConflictTimeline;
+  const { el, plural, placeTrust, passageItem, feedItem } = window.ConflictPassages;
   const $ = (id) => document.getElementById(id);
   const FEED_URL = config.feedUrl || config.placesUrl.replace(/places$/, "feed");
   const PHONE = window.matchMedia("(max-width: 899px)");
@@ -18,18 +19,6 @@
     placesRequest: null, timelineRequest: null, passagesRequest: null, feedRequest: null,
     renderSeq: 0, facetsLoaded: false, urlSources: [], urlCountries: [], openedFrom: null,
   };
-
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([key, value]) => {
-      if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value);
-    });
-    (children || []).forEach((child) => node.append(child));
-    return node;
-  }
-
-  const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
 
   /* ---------- the view as query parameters (API and URL share the names) ---------- */
 
@@ -137,39 +126,6 @@
     const body = await response.json();
     if (!response.ok) throw new Error(body.error || response.statusText);
     return body;
-  }
-
-  /* ---------- trust and dates, as words ---------- */
-
-  const TRUST_WORDS = { verified: "Verified by an editor", sure: "Machine, sure", unsure: "Machine, unsure" };
-  const PRECISION_WORDS = { day: "day", month: "month", year: "year", range: "range" };
-
-  /* How far a place on the map can be trusted: verified if an editor checked any of its
-   * mentions, unsure if most of them are the machine's unsure guesses. */
-  function placeTrust(p) {
-    if (p.verified > 0) return "verified";
-    if ((p.unsure || 0) > (p.sure || 0)) return "unsure";
-    return "sure";
-  }
-
-  function mentionTrust(m) {
-    if (m.trust) return m.trust;
-    if (m.review === "confirmed" || m.review === "corrected") return "verified";
-    return null;
-  }
-
-  function eventDateText(m) {
-    if (!m.event_date) return "unknown";
-    const when = !m.event_date_end || m.event_date === m.event_date_end ? m.event_date : m.event_date + " to " + m.event_date_end;
-    return when + " (" + (PRECISION_WORDS[m.date_precision] || m.date_precision) + ")";
-  }
-
-  function badges(m) {
-    const list = el("ul", { class: "badges", "aria-label": "Date precision and trust" });
-    if (m.event_date) list.append(el("li", { class: "badge precision", text: "Date: " + (PRECISION_WORDS[m.date_precision] || m.date_precision || "day") }));
-    const trust = mentionTrust(m);
-    if (trust) list.append(el("li", { class: "badge trust-" + trust, text: TRUST_WORDS[trust] || trust }));
-    return list;
   }
 
   /* ---------- places on the map ---------- */
@@ -426,42 +382,6 @@
     else $("feed-heading").focus({ preventScroll: true });
   }
 
-  function highlighted(passage, start, end) {
-    const quote = el("blockquote", { class: "passage-text", dir: "auto" });
-    quote.append(passage.slice(0, start), el("mark", { text: passage.slice(start, end) }), passage.slice(end));
-    return quote;
-  }
-
-  /* An article's address if it is an absolute http(s) URL, else null: a javascript: or
-   * data: address from an article must never become a link a reader can click. */
-  function webAddress(url) {
-    if (!url) return null;
-    try {
-      const protocol = new URL(url).protocol;
-      return protocol === "http:" || protocol === "https:" ? url : null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function articleTitle(a) {
-    const href = webAddress(a.url);
-    return href
-      ? el("a", { href, rel: "noopener noreferrer", target: "_blank", text: a.title, dir: "auto" })
-      : el("span", { text: a.title, dir: "auto" });
-  }
-
-  function passageItem(m) {
-    const a = m.article;
-    const meta = el("dl", { class: "passage-meta" }, [
-      el("dt", { text: "Article" }), el("dd", {}, [articleTitle(a)]),
-      el("dt", { text: "Source" }), el("dd", { class: "passage-source", text: a.source || "unknown source", dir: "auto" }),
-      el("dt", { text: "Event date" }), el("dd", { class: "passage-date", text: eventDateText(m) }),
-      el("dt", { text: "Published" }), el("dd", { class: "passage-published", text: a.published_at ? a.published_at.slice(0, 10) : "unknown" }),
-    ]);
-    return el("li", { class: "passage" }, [highlighted(m.passage, m.highlight[0], m.highlight[1]), badges(m), meta]);
-  }
-
   async function loadPassages() {
     const list = $("passage-list");
     const params = windowParams(filterParams());
@@ -514,20 +434,6 @@
     state.map.panBy([at.x - mapBox.width / 2, at.y - visible / 2], { animate: false });
   }
 
-  function feedItem(m) {
-    const place = m.place || {};
-    const a = m.article;
-    const item = el("li", { class: "feed-item", "data-place-id": place.id });
-    const button = el("button", { type: "button", class: "feed-place", text: place.name || "Unknown place", dir: "auto" });
-    button.addEventListener("click", () => openPlace(place.id, place.name));
-    bindMarkerHover(item, place.id);
-    const meta = el("p", { class: "feed-meta" });
-    meta.append(el("span", { class: "feed-date", text: eventDateText(m) }), " · ",
-      el("span", { class: "feed-source", text: a.source || "unknown source", dir: "auto" }), " · ", articleTitle(a));
-    item.append(button, highlighted(m.passage, m.highlight[0], m.highlight[1]), badges(m), meta);
-    return item;
-  }
-
   async function loadFeed() {
     if (state.placeId !== null) return;
     if (state.feedRequest) state.feedRequest.abort();
@@ -546,7 +452,7 @@
     if (request !== state.feedRequest) return;
     $("feed-count").textContent = plural(data.count, "passage", "passages") + ", newest first"
       + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
-    $("feed-list").replaceChildren(...data.results.map(feedItem));
+    $("feed-list").replaceChildren(...data.results.map((m) => feedItem(m, { onOpen: openPlace, onHover: bindMarkerHover })));
     $("feed-prev").disabled = data.page <= 1;
     $("feed-next").disabled = data.page >= data.pages;
     document.body.dataset.feedLoaded = String(data.count);
