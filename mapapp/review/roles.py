@@ -1,7 +1,8 @@
 """Who may do what. Readers need no account; editors belong to the Editors group,
 which holds exactly the rights editing needs and nothing over users or groups.
-The group is created by migration 0004_editors_group (which keeps its own frozen copy
-of this list, as migrations must); a change here needs a new migration."""
+The group is created by migration 0004_editors_group and given the events' rights by
+0008_editors_event_permissions (each keeps its own frozen copy, as migrations must); a
+change here needs a new migration."""
 
 EDITORS_GROUP = "Editors"
 
@@ -23,6 +24,11 @@ EDITOR_PERMISSIONS: tuple[str, ...] = (
     "mapapp.change_rule",
     "mapapp.delete_rule",
     "mapapp.view_rule",
+    # Events: retype, move, merge and split; events are made by the pipeline, not by hand.
+    "mapapp.change_event",
+    "mapapp.view_event",
+    "mapapp.change_eventpassage",
+    "mapapp.view_eventpassage",
 )
 
 # What the review queue's one-click choices need: recording a decision may create a

@@ -2,7 +2,6 @@
 passages off, take passages out of every event; re-processing keeps each change."""
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from mapapp.events.models import Event, EventPassage
@@ -14,14 +13,15 @@ from tests.events.helpers import (
     processed,
     reprocess,
 )
+from tests.review_support import make_editor
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-123456")
-    client.force_login(user)
+    # A member of the Editors group, not a superuser: the group must hold what events need.
+    client.force_login(make_editor())
     return client
 
 
