@@ -12,5 +12,6 @@ A map for newcomers:
 - models.py: EventPassage (a mention's judgement, kept by its span) and Event.
 - services.py: the processing pipeline's call: judge a batch's mentions, regroup the
   events around them. editing.py: an editor's retype, move, merge, split.
+- receivers.py: an article deleted leaves its events recounted, or deleted when empty.
 - selectors.py, api.py: what readers get (/api/events, /api/events/<id>); admin.py.
 """

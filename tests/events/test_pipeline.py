@@ -42,6 +42,19 @@ def test_two_outlets_reporting_one_strike_make_one_event_with_two_sources():
     assert event.passages.count() == 2
 
 
+def test_deleting_a_report_recounts_its_event_and_the_last_report_takes_the_event_with_it():
+    first = processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    second = processed(SHELLING_KHARKIV_AGAIN, source="Black Sea Monitor", day=10)
+    event = Event.objects.get()
+
+    second.delete()
+    event.refresh_from_db()
+    assert (event.source_count, event.passages.count()) == (1, 1)
+
+    first.delete()
+    assert not Event.objects.exists()
+
+
 def test_the_same_town_on_another_day_with_another_type_is_another_event():
     processed(SHELLING_KHARKIV, source="Dnipro Daily")
     processed(PROTEST_KHARKIV_LATER, source="Dnipro Daily", day=14)
