@@ -1,7 +1,8 @@
 """The events' JSON API (routed in mapapp/readermap/urls.py):
 
 GET /api/events: GeoJSON, a Point per event the view selects. The map's view parameters
-(start, end, basis, bbox, source, country, kind) and two of its own: `type` (comma list
+(start, end, basis, bbox, source, country, kind, q: words in a passage) and two of
+its own: `type` (comma list
 of event types) and `min_sources` (reported by at least N outlets, default 1).
 GET /api/events/<id>: one event with its passages grouped by source, each with its
 provenance (article, offsets). Bad parameters give a 400 with a message."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 
 from mapapp.events.models import Event, EventPassage
 from mapapp.models import Article, Mention
@@ -54,12 +54,31 @@ def events_in_view(view, chosen: EventFilter, *, limit: int) -> QuerySet:
                                passages__article__publication=Article.Publication.PUBLISHED)
     if chosen.types:
         events = events.filter(event_type__in=chosen.types)
+    if view.text:
+        events = events.filter(pk__in=_events_saying(view.text))
     events = events.annotate(
         sources=Count("passages__article__source", filter=PUBLISHED, distinct=True),
         passages_shown=Count("passages", filter=PUBLISHED, distinct=True),
         published_first=Min("passages__article__published_at", filter=PUBLISHED),
     ).filter(passages_shown__gt=0, sources__gte=chosen.min_sources)
     return events.order_by("-sources", "-start", "-pk")[:limit]
+
+
+def _events_saying(text: str) -> QuerySet:
+    """Ids of the events a published passage of which holds `text` (as the map's search
+    matches a mention's passage, mapapp.readermap.selectors.view_resolved)."""
+    # A judgement is kept by its span: its passage is the mention's at that span.
+    saying = Mention.objects.filter(article_id=OuterRef("article_id"), start=OuterRef("start"),
+                                    end=OuterRef("end"), passage__icontains=text)
+    return (EventPassage.objects.filter(event__isnull=False,
+                                        article__publication=Article.Publication.PUBLISHED)
+            .filter(Exists(saying)).values("event_id"))
+
+
+def events_published_exist() -> bool:
+    """True when a published article reports at least one event."""
+    return EventPassage.objects.filter(
+        event__isnull=False, article__publication=Article.Publication.PUBLISHED).exists()
 
 
 def event_published(event_id: int) -> Event | None:

@@ -96,7 +96,7 @@ FOLD = {"type": "object", "properties": {
     "last": {"type": ["string", "null"], "format": "date"}}}
 
 # The view parameters the events layer applies (mapapp.events.selectors).
-EVENT_VIEW_PARAMETERS = ("start", "end", "basis", "bbox", "source", "country", "kind")
+EVENT_VIEW_PARAMETERS = ("start", "end", "basis", "bbox", "source", "country", "kind", "q")
 
 EVENT_FILTER_PARAMETERS = [
     {"name": "type", "in": "query",

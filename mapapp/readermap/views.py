@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from mapapp.events.selectors import events_published_exist
+from mapapp.events.taxonomy import EVENT_TYPES
 from mapapp.models import Mention, Place
 from mapapp.readermap import basemap, event_reports, queries, selectors, timeline, trust
 from mapapp.readermap.exports import FORMATS, UnknownExportFormat, export_format, export_rows
@@ -47,7 +49,8 @@ def _iso(day) -> str | None:
 def map_page(request: HttpRequest):
     """The map page; its configuration carries the timeline's frame for the default view
     (dataStart/dataEnd: the bulk of the dates; defaultStart/defaultEnd: the default
-    window; timeline.time_frame), so the first paint already shows where the news is."""
+    window; timeline.time_frame), so the first paint already shows where the news is,
+    and whether any event is published (hasEvents: the events layer is the default)."""
     index = map_index()
     frame = timeline.time_frame(*timeline.view_days(
         index, queries.mention_mask(index, queries.View(), use_window=False), "event"))
@@ -67,6 +70,10 @@ def map_page(request: HttpRequest):
         "defaultStart": _iso(frame and frame.default_start),
         "defaultEnd": _iso(frame and frame.default_end),
         "showUnsure": trust.unsure_shown(),
+        "eventsUrl": reverse("mapapp:api-events"),
+        "eventUrl": reverse("mapapp:api-event", args=[0]),
+        # The map opens on the events layer once there are events to show.
+        "hasEvents": events_published_exist(),
     }
     return render(
         request,
@@ -76,6 +83,7 @@ def map_page(request: HttpRequest):
             "timeline_end": config["dataEnd"] or "",
             "map_config": config,
             "export_formats": list(FORMATS.values()),
+            "event_types": list(EVENT_TYPES.values()),
             "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
         },
     )
