@@ -1,7 +1,7 @@
-/* The reader's map: places (clustered when dense) for a view, the timeline under it, a
- * panel that shows the passages of the place clicked or, with nothing selected, the
- * latest passages of the window, filters in a drawer, exports, and a URL that holds the
- * whole view. Every text that comes from an article is inserted as text (textContent or
+/* The reader's map: events (a marker per event, events.js) or places (clustered when
+ * dense) for a view, the timeline under it, a panel that shows the event or the passages
+ * of the place clicked or, with nothing selected, the latest events or passages of the
+ * window, filters in a drawer, exports, and a URL that holds the whole view. Every text that comes from an article is inserted as text (textContent or
  * text nodes), never as HTML, so nothing pasted into an article can run in this page. */
 (function () {
   "use strict";
@@ -9,6 +9,8 @@
   const config = JSON.parse(document.getElementById("map-config").textContent);
   const { Timeline, toDay, toIso } = window.ConflictTimeline;
   const { el, plural, placeTrust, passageItem, feedItem } = window.ConflictPassages;
+  const { drawLegendGlyphs, eventMarker, eventDetail, eventFeedItem } = window.ConflictEvents;
+  const LAYERS = ["events", "mentions"];
   const $ = (id) => document.getElementById(id);
   const FEED_URL = config.feedUrl || config.placesUrl.replace(/places$/, "feed");
   const PHONE = window.matchMedia("(max-width: 899px)");
@@ -18,6 +20,8 @@
     timeline: null, timelineData: null, playTimer: null, basemapReady: null,
     placesRequest: null, timelineRequest: null, passagesRequest: null, feedRequest: null,
     renderSeq: 0, facetsLoaded: false, urlSources: [], urlCountries: [], openedFrom: null,
+    // What the map shows: "events" or "mentions" (places named); the open event, if any.
+    shown: "mentions", eventId: null, eventRequest: null,
   };
 
   /* ---------- the view as query parameters (API and URL share the names) ---------- */
@@ -41,6 +45,14 @@
     });
     if ($("filter-areas").checked) params.set("areas", "show");
     if (state.basis !== "event") params.set("basis", state.basis);
+    params.set("layer", state.shown);
+    // The events layer's own filters mean nothing to mentions: only sent with events.
+    if (state.shown === "events") {
+      const least = checkedValues("min_sources")[0];
+      if (least && least !== "1") params.set("min_sources", least);
+      const types = checkedValues("type");
+      if (types.length) params.set("type", types.join(","));
+    }
     return params;
   }
 
@@ -75,6 +87,7 @@
     if (state.axis) { params.set("from", toIso(state.axis[0])); params.set("to", toIso(state.axis[1])); }
     if (state.placeId !== null) params.set("place", state.placeId);
     if (state.placeId !== null && state.page > 1) params.set("page", state.page);
+    if (state.eventId !== null) params.set("event", state.eventId);
     history.replaceState(null, "", location.pathname + "?" + params);
     updateExportLinks();
     showActiveFilters(params);
@@ -95,7 +108,13 @@
       document.querySelectorAll(`#filters input[name=${name}]`).forEach((i) => { i.checked = wanted.includes(i.value); });
     });
     $("filter-areas").checked = params.get("areas") === "show";
-    if (params.has("place") && /^\d+$/.test(params.get("place"))) {
+    state.shown = LAYERS.includes(params.get("layer")) ? params.get("layer") : (config.hasEvents ? "events" : "mentions");
+    const least = params.get("min_sources") || "1";
+    document.querySelectorAll("#filters input[name=min_sources]").forEach((i) => { i.checked = i.value === least; });
+    const types = (params.get("type") || "").split(",");
+    document.querySelectorAll("#filters input[name=type]").forEach((i) => { i.checked = types.includes(i.value); });
+    if (state.shown === "events" && /^\d+$/.test(params.get("event") || "")) state.eventId = Number(params.get("event"));
+    else if (params.has("place") && /^\d+$/.test(params.get("place"))) {
       state.placeId = Number(params.get("place"));
       state.page = Math.max(1, Number(params.get("page")) || 1);
     }
@@ -116,7 +135,7 @@
 
   /* The Filters button says how many filters are on, so a closed drawer hides nothing. */
   function showActiveFilters(params) {
-    const active = ["source", "country", "kind", "review", "trust", "areas"].filter((name) => params.has(name)).length;
+    const active = ["source", "country", "kind", "review", "trust", "areas", "min_sources", "type"].filter((name) => params.has(name)).length;
     $("filters-active").textContent = active ? String(active) : "";
     $("filters-toggle").setAttribute("aria-label", active ? "Filters, " + active + " on" : "Filters");
   }
@@ -133,6 +152,7 @@
   function radius(count) { return Math.min(40, 4 + 3 * Math.sqrt(count)); }
 
   async function loadPlaces() {
+    if (state.shown === "events") return loadEvents();
     const started = performance.now();
     if (state.placesRequest) state.placesRequest.abort();
     const request = (state.placesRequest = new AbortController());
@@ -333,10 +353,176 @@
     }));
   }
 
+  /* ---------- events on the map ---------- */
+
+  async function loadEvents() {
+    const started = performance.now();
+    if (state.placesRequest) state.placesRequest.abort();
+    const request = (state.placesRequest = new AbortController());
+    let data;
+    try {
+      data = await getJSON(config.eventsUrl + "?" + viewParams(), request.signal);
+    } catch (error) {
+      if (error.name !== "AbortError") $("window-summary").textContent = "Could not load events: " + error.message;
+      return;
+    }
+    await state.basemapReady;
+    if (request !== state.placesRequest || state.shown !== "events") return;
+    drawEvents(data);
+    state.renderSeq += 1;
+    window.conflictMap.lastRedrawMs = performance.now() - started;
+    document.body.dataset.renderSeq = String(state.renderSeq);
+    if (state.eventId !== null) loadEvent();
+    else loadFeed();
+  }
+
+  /* Events at one point (several types or dates at one town) are set around it, so
+   * each marker can be seen and clicked. */
+  function spreadAtOnePoint(features) {
+    const atPoint = new Map();
+    features.forEach((f) => {
+      const key = f.geometry.coordinates.join(",");
+      atPoint.set(key, (atPoint.get(key) || []).concat([f]));
+    });
+    const offsets = new Map();
+    atPoint.forEach((group) => group.forEach((f, i) => {
+      if (group.length === 1) { offsets.set(f.id, [0, 0]); return; }
+      const angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
+      const ring = Math.min(40, 12 + 4 * group.length);
+      offsets.set(f.id, [Math.round(ring * Math.cos(angle)), Math.round(ring * Math.sin(angle))]);
+    }));
+    return offsets;
+  }
+
+  function drawEvents(data) {
+    state.layer.clearLayers();
+    state.spider.clearLayers();
+    const offsets = spreadAtOnePoint(data.features);
+    data.features.forEach((feature) => {
+      const [lon, lat] = feature.geometry.coordinates;
+      const marker = eventMarker(feature.properties, [lat, lon], openEvent, offsets.get(feature.id));
+      marker.addTo(state.layer);
+    });
+    highlightSelected();
+    drawEventTypes(data);
+    fitToDataOnce(data.features);
+    const count = data.totals.events;
+    const corroborated = data.features.filter((f) => f.properties.sources > 1).length;
+    $("window-summary").textContent = plural(count, "event", "events") + ", " + corroborated + " reported by 2 sources or more";
+    document.body.dataset.eventsLoaded = String(count);
+  }
+
+  /* The legend of the layer: each type's glyph, name and number of events in view. */
+  function drawEventTypes(data) {
+    const counts = new Map();
+    data.features.forEach((f) => counts.set(f.properties.type, (counts.get(f.properties.type) || 0) + 1));
+    $("event-type-list").replaceChildren(...data.types.map((t) => {
+      const n = counts.get(t.value) || 0;
+      const key = el("span", { class: "event-glyph event-" + t.value, "data-icon": t.icon, "aria-hidden": "true" });
+      const count = el("span", { class: "place-count", text: String(n) });
+      count.setAttribute("aria-label", plural(n, "event", "events"));
+      return el("li", { class: n ? "" : "none-in-view", title: t.description }, [key, " ", el("span", { text: t.label }), " ", count]);
+    }));
+    drawLegendGlyphs($("event-type-list"));
+  }
+
+  function openEvent(e) {
+    if (state.eventId === null) state.openedFrom = document.activeElement;
+    state.eventId = e.id;
+    $("event-heading").textContent = e.label + " in " + e.place.name;
+    $("event-body").replaceChildren(el("p", { class: "count-line", text: "Loading the event…" }));
+    showEventView();
+    highlightSelected();
+    $("event-heading").focus({ preventScroll: true });
+    loadEvent();
+    writeUrl();
+  }
+
+  function showEventView() {
+    $("event").hidden = false;
+    $("feed").hidden = true;
+    $("passages").hidden = true;
+    openSheet();
+    $("panel-body").scrollTop = 0;
+  }
+
+  async function loadEvent() {
+    const eventId = state.eventId;
+    if (state.eventRequest) state.eventRequest.abort();
+    const request = (state.eventRequest = new AbortController());
+    showEventView();
+    let detail;
+    try {
+      detail = await getJSON(config.eventUrl.replace(/0$/, String(eventId)), request.signal);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      $("event-body").replaceChildren(el("p", { class: "count-line", text: "Could not load the event: " + error.message }));
+      return;
+    }
+    if (request !== state.eventRequest || eventId !== state.eventId) return;
+    $("event-heading").textContent = detail.label + " in " + detail.place.name;
+    $("event-body").replaceChildren(...eventDetail(detail));
+    markSelection(detail.place);
+    showPlaceAboveSheet(detail.place);
+    $("panel-body").scrollTop = 0;
+    document.body.dataset.eventLoaded = String(detail.id);
+  }
+
+  /* Back to the feed; the focus returns to where the reader was. */
+  function closeEvent() {
+    state.eventId = null;
+    if (state.eventRequest) state.eventRequest.abort();
+    state.selection.clearLayers();
+    state.pannedFor = null;
+    $("event").hidden = true;
+    $("feed").hidden = false;
+    highlightSelected();
+    writeUrl();
+    loadFeed();
+    const back = state.openedFrom;
+    state.openedFrom = null;
+    if (back && back.isConnected && back.offsetParent !== null) back.focus({ preventScroll: true });
+    else $("feed-heading").focus({ preventScroll: true });
+  }
+
+  /* Events or mentions: the map, the panel, the feed and the exports follow. */
+  function showLayer(layer) {
+    state.shown = layer;
+    document.body.classList.toggle("layer-events", layer === "events");
+    document.body.classList.toggle("layer-mentions", layer === "mentions");
+    document.querySelectorAll("#layer-switch .layer-button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.layer === layer)));
+    $("feed-heading").textContent = layer === "events" ? "Latest events in this window" : "Latest passages in this window";
+  }
+
+  function switchLayer(layer) {
+    if (layer === state.shown) return;
+    state.placeId = null;
+    state.eventId = null;
+    state.selection.clearLayers();
+    closeMembers();
+    $("passages").hidden = true;
+    $("event").hidden = true;
+    $("feed").hidden = false;
+    showLayer(layer);
+    state.feedPage = 1;
+    writeUrl();
+    loadPlaces();
+  }
+
+  /* Hovering or focusing an event in the feed lights up its marker. */
+  function bindEventHover(node, eventId) {
+    const light = (on) => () => document.querySelectorAll(".event-marker.event-id-" + eventId).forEach((n) => n.classList.toggle("hovered", on));
+    node.addEventListener("mouseenter", light(true));
+    node.addEventListener("mouseleave", light(false));
+    node.addEventListener("focusin", light(true));
+    node.addEventListener("focusout", light(false));
+  }
+
   /* ---------- the panel: a place's passages, or the feed ---------- */
 
   function highlightSelected() {
-    document.querySelectorAll(".place-marker.selected").forEach((n) => n.classList.remove("selected"));
+    document.querySelectorAll(".place-marker.selected, .event-marker.selected").forEach((n) => n.classList.remove("selected"));
+    if (state.eventId !== null) document.querySelectorAll(".event-marker.event-id-" + state.eventId).forEach((n) => n.classList.add("selected"));
     document.querySelectorAll("[data-place-id][aria-current]").forEach((n) => n.removeAttribute("aria-current"));
     if (state.placeId === null) return;
     document.querySelectorAll(".place-marker.place-id-" + state.placeId).forEach((n) => n.classList.add("selected"));
@@ -435,7 +621,7 @@
   }
 
   async function loadFeed() {
-    if (state.placeId !== null) return;
+    if (state.placeId !== null || state.eventId !== null) return;
     if (state.feedRequest) state.feedRequest.abort();
     const request = (state.feedRequest = new AbortController());
     const params = viewParams();
@@ -450,9 +636,12 @@
       return;
     }
     if (request !== state.feedRequest) return;
-    $("feed-count").textContent = plural(data.count, "passage", "passages") + ", newest first"
+    const events = params.get("layer") === "events";
+    $("feed-count").textContent = plural(data.count, events ? "event" : "passage", events ? "events" : "passages") + ", newest first"
       + (data.pages > 1 ? ", page " + data.page + " of " + data.pages : "");
-    $("feed-list").replaceChildren(...data.results.map((m) => feedItem(m, { onOpen: openPlace, onHover: bindMarkerHover })));
+    $("feed-list").replaceChildren(...data.results.map((item) => (events
+      ? eventFeedItem(item, { onOpen: openEvent, onHover: bindEventHover })
+      : feedItem(item, { onOpen: openPlace, onHover: bindMarkerHover }))));
     $("feed-prev").disabled = data.page <= 1;
     $("feed-next").disabled = data.page >= data.pages;
     document.body.dataset.feedLoaded = String(data.count);
@@ -479,12 +668,13 @@
     else if (drawer.contains(document.activeElement) || document.activeElement === document.body) $("filters-toggle").focus();
   }
 
-  /* Escape closes what is on top: the drawer, then a list of places at one point, then a
-   * place's passages (back to the feed), then the phone's sheet. */
+  /* Escape closes what is on top: the drawer, then a list of places at one point, then an
+   * event or a place's passages (back to the feed), then the phone's sheet. */
   function onEscape(event) {
     if (event.key !== "Escape") return;
     if (drawerOpen()) setDrawer(false);
     else if (!$("members").hidden) closeMembers();
+    else if (state.eventId !== null) closeEvent();
     else if (state.placeId !== null) closePassages();
     else if ($("panel").classList.contains("sheet-open")) { setSheet(false); $("sheet-toggle").focus(); }
     else return;
@@ -722,10 +912,15 @@
     $("passages-next").addEventListener("click", () => { state.page += 1; loadPassages(); writeUrl(); });
     $("passages-close").addEventListener("click", closePassages);
     $("members-close").addEventListener("click", closeMembers);
+    $("event-close").addEventListener("click", closeEvent);
+    document.querySelectorAll("#layer-switch .layer-button").forEach((button) => {
+      button.addEventListener("click", () => switchLayer(button.dataset.layer));
+    });
     $("feed-prev").addEventListener("click", () => { state.feedPage -= 1; loadFeed(); });
     $("feed-next").addEventListener("click", () => { state.feedPage += 1; loadFeed(); });
     $("feed-heading").setAttribute("tabindex", "-1");
     $("passages-heading").setAttribute("tabindex", "-1");
+    $("event-heading").setAttribute("tabindex", "-1");
     document.addEventListener("keydown", onEscape);
     map.on("zoomstart", () => state.spider.clearLayers());
     map.on("moveend", () => { state.feedPage = 1; writeUrl(); loadPlaces(); loadTimeline(); });
@@ -751,7 +946,10 @@
       $("window-end").value = toIso(state.window[1]);
     }
     setSheet(false);
-    if (state.placeId !== null) showPassagesView();
+    showLayer(state.shown);
+    drawLegendGlyphs(document);
+    if (state.eventId !== null) showEventView();
+    else if (state.placeId !== null) showPassagesView();
     state.basemapReady = loadBasemap();
     loadFacets(params).catch(() => {});
     bindControls(map);

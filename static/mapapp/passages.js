@@ -103,5 +103,5 @@
     return item;
   }
 
-  window.ConflictPassages = { el, plural, placeTrust, eventDateText, passageItem, feedItem };
+  window.ConflictPassages = { el, plural, placeTrust, eventDateText, highlighted, webAddress, articleTitle, passageItem, feedItem };
 })();
