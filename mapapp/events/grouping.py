@@ -85,6 +85,7 @@ class EventGroup:
     fixed_event: Hashable | None = None  # the editor's event this group is
     start: dt.date | None = None
     end: dt.date | None = None
+    countries: set[str] = field(default_factory=set)  # where grouping looks it up
 
     @property
     def sources(self) -> set[str]:
@@ -119,7 +120,14 @@ class EventGroup:
             return False
         if not types_meet(passage.event_type, self.event_type):
             return False
-        return places_compatible(passage.place, self.place)
+        return places_compatible(passage.place, self.place) or self.names(passage.place)
+
+    def names(self, place: PlaceRef) -> bool:
+        """Whether one of its passages names `place` itself, or puts its place inside
+        `place`: "Masala, Beni territory" and a later "Masala" meet even when the event
+        took Beni's name; so does "Barsalogho (Centre-Nord)" and a report of Centre-Nord."""
+        return any(same_place(place, p.place) or any(host.id == place.id for host in p.place.within)
+                   for p in self.passages)
 
     def window(self) -> tuple[dt.date | None, dt.date | None]:
         """The event's dates as far as known: those of its dated passages, else the
@@ -170,6 +178,7 @@ def group_passages(passages: Iterable[JudgedPassage], *,
     # country's events.
     by_country: dict[str, list[EventGroup]] = defaultdict(list)
     for group in groups:
+        group.countries.add(group.place.country_code)
         by_country[group.place.country_code].append(group)
     free: list[JudgedPassage] = []
     for passage in passages:
@@ -182,12 +191,16 @@ def group_passages(passages: Iterable[JudgedPassage], *,
     for passage in free:
         meeting = [g for country in _countries(passage.place) for g in by_country[country] if g.meets(passage)]
         if meeting:
-            min(meeting, key=lambda g: _preference(g, passage)).add(passage)
+            group = min(meeting, key=lambda g: _preference(g, passage))
         else:
             group = EventGroup(event_type=passage.event_type, place=passage.place)
-            group.add(passage)
             groups.append(group)
-            for country in _countries(passage.place):
+        group.add(passage)
+        # A passage placed abroad by the gazetteer ("Masala" taken for a town in
+        # Azerbaijan) lets later reports of that name find its event.
+        for country in _countries(passage.place):
+            if country not in group.countries:
+                group.countries.add(country)
                 by_country[country].append(group)
     for group in groups:
         group.settle()
@@ -208,6 +221,12 @@ def _countries(place: PlaceRef) -> list[str]:
     """The place's country and those of the places a text puts it in (which may differ
     when the gazetteer took the name for a place abroad)."""
     return list(dict.fromkeys([place.country_code, *(host.country_code for host in place.within)]))
+
+
+def same_place(a: PlaceRef, b: PlaceRef) -> bool:
+    """One place: one gazetteer entry, or one name in one country as transliterations
+    write it."""
+    return a.id == b.id or (a.country_code == b.country_code and bool(a.keys & b.keys))
 
 
 def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:

@@ -1,5 +1,6 @@
 """Passages that report the same thing become one event: same type, same or contained
 place, overlapping dates; anything else stays apart."""
+import dataclasses
 import datetime as dt
 
 from mapapp.events.grouping import FixedEvent, JudgedPassage, PlaceRef, group_passages, place_within
@@ -92,3 +93,36 @@ def test_an_editors_event_keeps_its_type_and_takes_new_reports():
     [event] = group_passages([pinned, passage("b", KHARKIV, 25, event_type="battles")], fixed=[fixed])
 
     assert (event.fixed_event, event.event_type, len(event.passages)) == (99, "battles", 2)
+
+
+def test_a_later_report_of_a_place_finds_its_event_though_the_event_took_a_wider_name():
+    # The gazetteer takes the village for a namesake abroad; the text puts it in Beni.
+    beni = PlaceRef(id=20, name="Beni", country_code="CD", latitude=0.49, longitude=29.47, population=140_000)
+    village_abroad = PlaceRef(id=21, name="Masally", country_code="AZ", latitude=39.03, longitude=48.66,
+                              population=9_600)
+    first = passage("a", beni, 3, days=6)
+    inside_beni = passage("b", dataclasses.replace(village_abroad, within=frozenset({beni})), 7)
+    later = passage("c", village_abroad, 7, dated=False, days=1)
+
+    [event] = group_passages([first, inside_beni, later])
+
+    assert {p.key for p in event.passages} == {"a", "b", "c"}
+
+
+def test_a_report_of_the_region_a_text_put_the_town_in_joins_the_towns_event():
+    centre_nord = PlaceRef(id=30, name="Centre-Nord", kind="region", country_code="BF", admin1="Centre-Nord")
+    town = PlaceRef(id=31, name="Barsalogho", country_code="BF")  # not in the gazetteer: no region known
+    events = group_passages([passage("a", town, 24),
+                             passage("b", dataclasses.replace(town, within=frozenset({centre_nord})), 24),
+                             passage("c", centre_nord, 24)])
+
+    assert len(events) == 1
+
+
+def test_another_town_of_that_region_stays_apart():
+    centre_nord = PlaceRef(id=30, name="Centre-Nord", kind="region", country_code="BF", admin1="Centre-Nord")
+    town = PlaceRef(id=31, name="Barsalogho", country_code="BF", within=frozenset({centre_nord}))
+    other_town = PlaceRef(id=32, name="Kaya", country_code="BF", latitude=13.09, longitude=-1.08,
+                          population=66_000)
+
+    assert len(group_passages([passage("a", town, 24), passage("b", other_town, 24)])) == 2
