@@ -186,6 +186,8 @@ def host_places(passage: str, places: list[PlaceSpan]) -> dict[int, int]:
         link = passage[places[inner].end : places[outer].start]
         if lexicon.HOST_LINK.fullmatch(link):
             hosts[inner] = outer
+        elif lexicon.OWNER_LINK.fullmatch(link):
+            hosts[outer] = inner
     return hosts
 
 

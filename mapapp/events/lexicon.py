@@ -209,10 +209,19 @@ AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|oblas
                        r"prefecture|department|municipality|locality)\b")
 # "compared the push to the battle for Bakhmut": a place recalled, not reported.
 COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|echo(?:es|ing|ed)?)\b")
-# Between two names, the words that put the first inside the second.
+# Between two names, the words that put the first inside the second: "the Saltivka
+# district of Kharkiv", "Mugunga on the western edge of Goma", "Mawasi near Khan Yunis",
+# "Paletwa township in Chin state", "Tibu and other towns of Catatumbo".
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 HOST_LINK = re.compile(
-    r"(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|"
-    r"\s+(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|site|sites|"
-    r"quarter|market|airport|base|refugee camp|displacement camp)(?:,?\s+(?:of|in|near|outside)\s+(?:the\s+)?|,\s*))",
+    r"(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+near\s+(?:the\s+)?|"
+    rf"\s+(?:just\s+)?{_DIRECTION}\s+of\s+(?:the\s+)?|"
+    rf"\s+on\s+the\s+(?:(?:{_DIRECTION}|\w+ern)\s+)?(?:edge|edges|outskirts|fringes?)\s+of\s+(?:the\s+)?|"
+    r"\s+and\s+other\s+(?:towns|villages|areas|districts|parts)\s+(?:of|in)\s+(?:the\s+)?|"
+    r"\s+(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|township|site|sites|"
+    r"quarter|market|airport|base|refugee camp|displacement camp)"
+    rf"(?:,?\s+(?:of|in|near|outside|(?:just\s+)?{_DIRECTION}\s+of)\s+(?:the\s+)?|,\s*))",
     re.IGNORECASE,
 )
+# Between two names, the words that put the second inside the first: "Tulkarem's Nur Shams camp".
+OWNER_LINK = re.compile(r"['\u2019]s\s+(?:the\s+)?", re.IGNORECASE)

@@ -94,3 +94,27 @@ def test_the_text_says_which_place_lies_in_which():
     spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in names]
 
     assert host_places(sentence, spans) == {0: 1}
+
+
+def _hosts(sentence: str, names: tuple[str, ...]) -> dict[int, int]:
+    spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in names]
+    return host_places(sentence, spans)
+
+
+def test_a_camp_on_the_edge_of_a_city_or_near_it_lies_in_it():
+    assert _hosts("Shells hit camps at Bulengo on the western edge of Goma.", ("Bulengo", "Goma")) == {0: 1}
+    assert _hosts("Tents were struck in Mawasi near Khan Yunis.", ("Mawasi", "Khan Yunis")) == {0: 1}
+    assert _hosts("A strike on the Mawasi area west of Khan Younis.", ("Mawasi", "Khan Younis")) == {0: 1}
+
+
+def test_a_township_in_a_state_and_towns_of_a_region_lie_in_it():
+    assert _hosts("Rebels took Paletwa township in Chin state.", ("Paletwa", "Chin")) == {0: 1}
+    assert _hosts("Homes were attacked in Tibu and other towns of Catatumbo.", ("Tibu", "Catatumbo")) == {0: 1}
+
+
+def test_a_camp_named_after_its_towns_possessive_lies_in_that_town():
+    assert _hosts("In Tulkarem's Nur Shams camp, roads were torn up.", ("Tulkarem", "Nur Shams")) == {1: 0}
+
+
+def test_two_towns_merely_listed_side_by_side_lie_in_neither():
+    assert _hosts("Riots also hit Eldoret and Nakuru.", ("Eldoret", "Nakuru")) == {}
