@@ -254,12 +254,18 @@ def _strength(hit: TriggerHit) -> float:
 
 def _names_container(lower: str, place: PlaceSpan, ends: list[int]) -> bool:
     """Whether the place only says where the place named just before it lies:
-    "Sarmada in Idlib province", "a village in Sennar state" (a region or country, or a
-    name followed by a word like province)."""
+    "Sarmada in Idlib province", "a village in Sennar state", "the Macomia area of Cabo
+    Delgado", "Masala, Beni territory" (a region or country, or a name followed by a word
+    like province)."""
     previous = [end for end in ends if end <= place.start]
-    if not previous or not lexicon.CONTAINER_LINK.fullmatch(lower[previous[-1] : place.start]):
+    if not previous:
         return False
-    return place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(lower[place.end :]))
+    link, after = lower[previous[-1] : place.start], lower[place.end :]
+    if link.strip() == ",":
+        # "Masala, Beni territory"; not "Sanaa, Saada and Dhamar" nor "Chai, Macomia district"
+        return bool(lexicon.WIDE_AREA_WORD.match(after))
+    return bool(lexicon.CONTAINER_LINK.fullmatch(link)) and (
+        place.kind in ("region", "country") or bool(lexicon.AREA_WORD.match(after)))
 
 
 def _sentence_around(lower: str, start: int, end: int) -> tuple[int, int]:

@@ -204,9 +204,11 @@ IRREALIS = re.compile(
 HISTORY = re.compile(r"\b(?:in (?:\w+ )?(?:19|20)\d\d|since (?:19|20)\d\d|years ago|decades ago|anniversary|"
                      r"remembered|commemorat\w+|memorial)\b")
 # "X in Y province", "X, Y": Y says where X lies.
-CONTAINER_LINK = re.compile(r"\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district|camp),?\s+in\s+(?:the\s+)?")
+CONTAINER_LINK = re.compile(r"\s+in\s+(?:the\s+)?|\s+(?:village|town|area|district|camp),?\s+(?:in|of)\s+(?:the\s+)?")
 AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|oblast|county|district|"
                        r"prefecture|department|municipality|locality)\b")
+# A wide area, not a town's district: "Masala, Beni territory" (but "Chai, Macomia district").
+WIDE_AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|oblast|county|prefecture)\b")
 # "compared the push to the battle for Bakhmut": a place recalled, not reported.
 COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|echo(?:es|ing|ed)?)\b")
 # Between two names, the words that put the first inside the second: "the Saltivka

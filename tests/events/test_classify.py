@@ -118,3 +118,22 @@ def test_a_camp_named_after_its_towns_possessive_lies_in_that_town():
 
 def test_two_towns_merely_listed_side_by_side_lie_in_neither():
     assert _hosts("Riots also hit Eldoret and Nakuru.", ("Eldoret", "Nakuru")) == {}
+
+
+def test_the_wide_area_after_a_comma_or_a_district_of_only_says_where_the_village_lies():
+    for sentence, village, area in (
+            ("Fighters killed 40 villagers in Masala, Beni territory, on Friday.", "Masala", "Beni"),
+            ("Fighters killed civilians in the Macomia area of Cabo Delgado.", "Macomia", "Cabo Delgado")):
+        spans = [PlaceSpan(start=sentence.index(village), end=sentence.index(village) + len(village)),
+                 PlaceSpan(start=sentence.index(area), end=sentence.index(area) + len(area), kind="region")]
+
+        inner, outer = judge_passage(sentence, spans)
+
+        assert (inner.is_event, outer.is_event) == (True, False), sentence
+
+
+def test_a_district_after_a_comma_is_where_the_village_is_and_an_event_place_too():
+    sentence = "Insurgents beheaded three villagers in Chai, Macomia district, on Sunday."
+    spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in ("Chai", "Macomia")]
+
+    assert [j.is_event for j in judge_passage(sentence, spans)] == [True, True]
