@@ -220,7 +220,8 @@ def _hits_around(lower: str, found: list[tuple[int, int, Trigger]], place: Place
 def choose_type(hits: list[TriggerHit], lower: str) -> str:
     """The event type the passage's triggers point to: each type sums its triggers'
     strengths; explosive weapons outrank who was hurt (an air strike that kills
-    civilians is an explosion, as ACLED codes it); a protest with violence, or a crowd
+    civilians is an explosion, as ACLED codes it); fighting beats a change of control,
+    unless it is denied ("without a fight"); a protest with violence, or a crowd
     fighting, is a riot, and burning or looting without a crowd is not."""
     if not hits:
         return NO_TRIGGER_TYPE
@@ -228,6 +229,8 @@ def choose_type(hits: list[TriggerHit], lower: str) -> str:
     for hit in hits:
         totals[hit.event_type] = totals.get(hit.event_type, 0.0) + _strength(hit)
     best = max(totals, key=totals.get)
+    if best == lexicon.STRATEGIC and lexicon.BATTLES in totals and not lexicon.NO_FIGHT.search(lower):
+        return lexicon.BATTLES  # fighting beats control: "fought for control of the village"
     if best == lexicon.CIVILIANS and lexicon.EXPLOSIONS in totals:
         return lexicon.EXPLOSIONS
     if best == lexicon.PROTESTS and lexicon.RIOT_SIGNS.search(lower):

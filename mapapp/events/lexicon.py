@@ -70,7 +70,9 @@ TRIGGERS: list[Trigger] = [
                r"farmers|herders|worshippers|passengers|gatherers|miners|displaced)",
                r"attack(?:s|ed)? (?:on )?civilians", r"shooting (?:men|villagers|residents)",
                r"attack(?:s|ed|ing)? (?:\w+ ){0,4}(?:civilians|villagers|homes|residents|worshippers|tourists)",
-               r"abducting", r"settlers"),
+               r"abducting", r"settlers", r"(?:went|go|goes|going) on a rampage", r"rampag(?:ed|ing)",
+               r"(?:troops|soldiers|police|forces|guards) opened fire",
+               r"(?:among them|including) (?:\w+ ){0,2}(?:women|children|infants|babies)"),
     # People killed, by whom unsaid: violence against civilians unless a battle is told.
     *_triggers(CIVILIANS, 1.8, r"killed (?:\w+ ){0,4}people"),
     *_triggers(PROTESTS, 2.6,
@@ -112,7 +114,7 @@ TRIGGERS: list[Trigger] = [
                r"displaced", r"fled", r"refugees", r"aid (?:convoy|delivery|deliveries)",
                r"humanitarian", r"power cuts?", r"blackout", r"fire broke out",
                r"collapsed", r"shortages?", r"hunger", r"aid trucks?", r"crossed into",
-               r"capsized", r"shipwrecks?", r"sank", r"dams? burst", r"mass graves?", r"exhum\w+",
+               r"capsized", r"shipwrecks?", r"sank", r"dams? burst", r"mass (?:graves?|burials?)", r"exhum\w+",
                r"new arrivals", r"received thousands"),
 ]
 
@@ -123,6 +125,9 @@ RIOT_SIGNS = re.compile(
     r"petrol bombs?|molotov|clash\w* with (?:police|security)|vandali[sz]ed|burn(?:ed|ing|t)|"
     r"stormed|storm|attacked|fought|clash(?:es|ed))\b"
 )
+# Fighting denied: a change of control without a battle.
+NO_FIGHT = re.compile(r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|a shot)|no (?:fighting|resistance)|"
+                      r"unopposed|peacefully)\b")
 # Crowds: with violence, a riot rather than a battle.
 CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|crowds?|mobs?|riot\w*|youths|students|supporters|angry)\b")
 

@@ -137,3 +137,28 @@ def test_a_district_after_a_comma_is_where_the_village_is_and_an_event_place_too
     spans = [PlaceSpan(start=sentence.index(n), end=sentence.index(n) + len(n)) for n in ("Chai", "Macomia")]
 
     assert [j.is_event for j in judge_passage(sentence, spans)] == [True, True]
+
+
+@pytest.mark.parametrize("sentence, name, event_type", [
+    ("Soldiers fought rebels for control of the village of Bunagana on Sunday.", "Bunagana", "battles"),
+    ("Rebels took control of Masisi on Monday after the army withdrew without a fight.", "Masisi",
+     "strategic_developments"),
+])
+def test_fighting_beats_control_unless_the_text_says_there_was_none(sentence, name, event_type):
+    assert judge(sentence, name).event_type == event_type
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Gunmen went on a rampage through the town of Kabalo on Thursday; hundreds fled.", "Kabalo"),
+    ("A gang attacked Liancourt on Friday, killing 30 people, among them women and infants.", "Liancourt"),
+    ("Crowds rushed aid trucks at a roundabout in Rafah and troops opened fire; dozens died.", "Rafah"),
+])
+def test_armed_men_turning_on_unarmed_people_is_violence_against_civilians(sentence, name):
+    assert judge(sentence, name).event_type == "violence_against_civilians"
+
+
+def test_bodies_exhumed_from_a_mass_burial_site_are_other_not_the_old_capture_recalled():
+    sentence = ("Investigators exhumed more bodies from a forest near Lyman, where a mass burial site "
+                "was found after the town was retaken in 2022.")
+
+    assert judge(sentence, "Lyman").event_type == "other"
