@@ -179,14 +179,20 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
 def host_places(passage: str, places: list[PlaceSpan]) -> dict[int, int]:
     """Which place the text says each place lies in, by position in `places`: "the
     Saltivka district of Kharkiv", "Karari locality, Omdurman", "Mugunga camp near Goma",
-    "Barsalogho (Centre-Nord)". Grouping treats the first as inside the second."""
+    "Barsalogho (Centre-Nord)", "Tulkarem's Nur Shams camp" (the second in the first);
+    a second name of one place is put inside the first ("Tadmur, the ancient city also
+    known as Palmyra"); the towns of a list ("Sanaa, Hodeidah and Saada") lie in none
+    of the others. Grouping treats a place as inside its host."""
     order = sorted(range(len(places)), key=lambda i: places[i].start)
+    links = [passage[places[a].end : places[b].start] for a, b in pairwise(order)]
     hosts = {}
-    for inner, outer in pairwise(order):
-        link = passage[places[inner].end : places[outer].start]
-        if lexicon.HOST_LINK.fullmatch(link):
+    for index, (inner, outer) in enumerate(pairwise(order)):
+        link = links[index]
+        # "in Sanaa, Hodeidah and Saada" is a list: no town of it lies in the next.
+        listed = link.strip() == "," and index + 1 < len(links) and lexicon.LIST_LINK.fullmatch(links[index + 1])
+        if lexicon.HOST_LINK.fullmatch(link) and not listed:
             hosts[inner] = outer
-        elif lexicon.OWNER_LINK.fullmatch(link):
+        elif lexicon.OWNER_LINK.fullmatch(link) or lexicon.ALIAS_LINK.fullmatch(link):
             hosts[outer] = inner
     return hosts
 

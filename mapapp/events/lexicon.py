@@ -232,3 +232,8 @@ HOST_LINK = re.compile(
 )
 # Between two names, the words that put the second inside the first: "Tulkarem's Nur Shams camp".
 OWNER_LINK = re.compile(r"['\u2019]s\s+(?:the\s+)?", re.IGNORECASE)
+# Between two names of one place: "Tadmur, the ancient city also known as Palmyra".
+ALIAS_LINK = re.compile(r",?\s*(?:\(\s*)?(?:(?:the|a)\s+(?:[\w-]+\s+){0,3})?(?:also|once|formerly)?\s*"
+                        r"(?:known\s+as|called|named)\s+", re.IGNORECASE)
+# Between two names of a list: "Sanaa, Hodeidah and Saada".
+LIST_LINK = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)

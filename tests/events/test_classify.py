@@ -162,3 +162,16 @@ def test_bodies_exhumed_from_a_mass_burial_site_are_other_not_the_old_capture_re
                 "was found after the town was retaken in 2022.")
 
     assert judge(sentence, "Lyman").event_type == "other"
+
+
+def test_a_second_name_of_one_place_is_hosted_by_the_first():
+    sentence = "Nine men were shot near Tadmur, the ancient city also known as Palmyra."
+
+    assert _hosts(sentence, ("Tadmur", "Palmyra")) == {1: 0}
+
+
+def test_towns_of_a_list_lie_in_none_of_the_others():
+    sentence = "Staff were detained in Sanaa, Hodeidah and Saada this week."
+
+    assert _hosts(sentence, ("Sanaa", "Hodeidah", "Saada")) == {}
+    assert _hosts("Shells hit Karari locality, Omdurman.", ("Karari", "Omdurman")) == {0: 1}
