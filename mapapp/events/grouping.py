@@ -112,11 +112,13 @@ class EventGroup:
         return min(dates, key=_as_datetime) if dates else None
 
     def meets(self, passage: JudgedPassage) -> bool:
-        """Whether `passage` reports this event: same type, compatible place, dates
-        that overlap (within DATE_TOLERANCE)."""
+        """Whether `passage` reports this event: same or kindred type, compatible place,
+        dates that overlap (within DATE_TOLERANCE for the same type; a kindred type must
+        meet on one day: a rally on Wednesday and a riot on Thursday are two happenings)."""
         start, end = self.window()
+        tolerance = DATE_TOLERANCE if passage.event_type == self.event_type else dt.timedelta(0)
         if start is not None and end is not None and not (
-                passage.start <= end + DATE_TOLERANCE and passage.end >= start - DATE_TOLERANCE):
+                passage.start <= end + tolerance and passage.end >= start - tolerance):
             return False
         if not types_meet(passage.event_type, self.event_type):
             return False

@@ -126,3 +126,17 @@ def test_another_town_of_that_region_stays_apart():
                           population=66_000)
 
     assert len(group_passages([passage("a", town, 24), passage("b", other_town, 24)])) == 2
+
+
+def test_a_rally_one_day_and_a_riot_the_next_at_one_place_are_two_events():
+    events = group_passages([passage("a", KHARKIV, 20, event_type="protests"),
+                             passage("b", KHARKIV, 21, event_type="riots")])
+
+    assert len(events) == 2
+
+
+def test_a_rally_some_call_a_riot_on_the_same_day_is_one_event():
+    events = group_passages([passage("a", KHARKIV, 20, event_type="protests"),
+                             passage("b", KHARKIV, 20, event_type="riots")])
+
+    assert len(events) == 1
