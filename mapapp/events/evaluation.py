@@ -189,6 +189,20 @@ def _pairwise(results: list[RecordResult]) -> Scores:
     return _prf(tp, len(predicted_pairs) - tp, len(gold_pairs) - tp, support=len(gold_pairs))
 
 
+def grouping_errors(evaluation: EventsEvaluation) -> tuple[list[tuple[RecordResult, RecordResult]],
+                                                           list[tuple[RecordResult, RecordResult]]]:
+    """The pairs grouping got wrong: (split, joined). Split: records of one gold event the
+    engine put in two events (both judged events: a missed event is the classifier's
+    error). Joined: records the engine put in one event that gold keeps apart."""
+    results = evaluation.results
+    gold = _pairs({i: r.record["event"] for i, r in enumerate(results) if r.record["event"]})
+    predicted = _pairs({i: r.group for i, r in enumerate(results) if r.group is not None})
+    split = [(results[i], results[j]) for i, j in sorted(gold - predicted)
+             if results[i].group is not None and results[j].group is not None]
+    joined = [(results[i], results[j]) for i, j in sorted(predicted - gold)]
+    return split, joined
+
+
 def _pairs(labels: dict[int, object]) -> set[tuple[int, int]]:
     members: dict[object, list[int]] = defaultdict(list)
     for index, label in labels.items():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from mapapp.events.evaluation import EventsEvaluation, evaluate_events
+from mapapp.events.evaluation import EventsEvaluation, RecordResult, evaluate_events, grouping_errors
 from mapapp.events.taxonomy import EVENT_TYPES
 
 DATA = Path(__file__).resolve().parents[2] / "evaluation" / "data"
@@ -22,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="*", help="labelled JSONL files (default: the dev set)")
         parser.add_argument("--heldout", action="store_true", help="score the held-out set instead")
         parser.add_argument("--errors", type=int, default=0, metavar="N",
-                            help="also list N wrongly judged records (dev only: never read held-out errors)")
+                            help="also list N wrongly judged records and N wrongly grouped pairs of each kind "
+                                 "(dev only: never read held-out errors)")
 
     def handle(self, *args, files: list[str], heldout: bool, errors: int, **options) -> None:
         paths = [Path(f) for f in files] or [DATA / ("events_heldout.jsonl" if heldout else "events_dev.jsonl")]
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             self.stdout.write(table(evaluation))
             if errors:
                 self.stdout.write(error_listing(evaluation, errors))
+                self.stdout.write(grouping_listing(evaluation, errors))
 
 
 def table(evaluation: EventsEvaluation) -> str:
@@ -73,3 +75,25 @@ def error_listing(evaluation: EventsEvaluation, limit: int) -> str:
                      f"({r.judgement.score:.2f}; {'; '.join(r.judgement.cues)})")
         lines.append(f"    {r.record['passage']}")
     return "\n".join(lines)
+
+
+def grouping_listing(evaluation: EventsEvaluation, limit: int) -> str:
+    """Pairs of records grouping split apart or wrongly joined, each with its place as
+    resolved, its dates as grouping saw them and its types (gold and engine)."""
+    split, joined = grouping_errors(evaluation)
+    lines = ["", f"split apart ({len(split)} pairs of one gold event in two events):"]
+    for a, b in split[:limit]:
+        lines += [f"- {a.record['event']}", f"    {_grouped(a)}", f"    {_grouped(b)}"]
+    lines += ["", f"wrongly joined ({len(joined)} pairs in one event that gold keeps apart):"]
+    for a, b in joined[:limit]:
+        lines += [f"- event {a.group}", f"    {_grouped(a)}", f"    {_grouped(b)}"]
+    return "\n".join(lines)
+
+
+def _grouped(result: RecordResult) -> str:
+    place, record, when = result.place, result.record, result.when
+    hosts = "".join(f" in {host.name}" for host in place.within)
+    gold = f"{record['type']} {record['event_date']}" if record["is_event"] else "no event"
+    return (f"{record['id']} {record['source']} ({record['published']}): {record['place']} -> {place.name}{hosts} "
+            f"[{place.kind}, {place.country_code or '?'}], {when.start}..{when.end} ({when.source}), "
+            f"gold {gold}, got {result.judgement.event_type}, event {result.group}")
