@@ -218,16 +218,16 @@ WIDE_AREA_WORD = re.compile(r"\s+(?:province|state|region|territory|governorate|
 COMPARISON = re.compile(r"\b(?:compar\w+|reminiscent|likened|recalls?|recalling|echo(?:es|ing|ed)?)\b")
 # Between two names, the words that put the first inside the second: "the Saltivka
 # district of Kharkiv", "Mugunga on the western edge of Goma", "Mawasi near Khan Yunis",
+# "the Qala-e-Bakhtiar area on the southern edge of Kabul",
 # "Paletwa township in Chin state", "Tibu and other towns of Catatumbo".
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_EDGE = rf"on\s+the\s+(?:(?:{_DIRECTION}|\w+ern)\s+)?(?:edge|edges|outskirts|fringes?)\s+of"
+_AREA = (r"(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|township|site|sites|"
+         r"quarter|market|airport|base|refugee camp|displacement camp)")
 HOST_LINK = re.compile(
-    r"(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*|\s+near\s+(?:the\s+)?|"
-    rf"\s+(?:just\s+)?{_DIRECTION}\s+of\s+(?:the\s+)?|"
-    rf"\s+on\s+the\s+(?:(?:{_DIRECTION}|\w+ern)\s+)?(?:edge|edges|outskirts|fringes?)\s+of\s+(?:the\s+)?|"
-    r"\s+and\s+other\s+(?:towns|villages|areas|districts|parts)\s+(?:of|in)\s+(?:the\s+)?|"
-    r"\s+(?:district|locality|neighbourhood|neighborhood|area|camp|suburb|village|town|township|site|sites|"
-    r"quarter|market|airport|base|refugee camp|displacement camp)"
-    rf"(?:,?\s+(?:of|in|near|outside|(?:just\s+)?{_DIRECTION}\s+of)\s+(?:the\s+)?|,\s*))",
+    rf"(?:,\s*|\s*\(\s*|\s+(?:in|near|(?:just\s+)?{_DIRECTION}\s+of|{_EDGE})\s+(?:the\s+)?|"
+    rf"\s+{_AREA}(?:,?\s+(?:of|in|near|outside|(?:just\s+)?{_DIRECTION}\s+of|{_EDGE})\s+(?:the\s+)?|,\s*)|"
+    r"\s+and\s+other\s+(?:towns|villages|areas|districts|parts)\s+(?:of|in)\s+(?:the\s+)?)",
     re.IGNORECASE,
 )
 # Between two names, the words that put the second inside the first: "Tulkarem's Nur Shams camp".

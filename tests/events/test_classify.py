@@ -105,6 +105,8 @@ def test_a_camp_on_the_edge_of_a_city_or_near_it_lies_in_it():
     assert _hosts("Shells hit camps at Bulengo on the western edge of Goma.", ("Bulengo", "Goma")) == {0: 1}
     assert _hosts("Tents were struck in Mawasi near Khan Yunis.", ("Mawasi", "Khan Yunis")) == {0: 1}
     assert _hosts("A strike on the Mawasi area west of Khan Younis.", ("Mawasi", "Khan Younis")) == {0: 1}
+    assert _hosts("A bomber struck the Qala-e-Bakhtiar area on the southern edge of Kabul.",
+                  ("Qala-e-Bakhtiar", "Kabul")) == {0: 1}
 
 
 def test_a_township_in_a_state_and_towns_of_a_region_lie_in_it():
