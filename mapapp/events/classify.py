@@ -132,7 +132,8 @@ def _judge(passage: str, lower: str, place: PlaceSpan, hits: list[TriggerHit], *
         logit += _strength(best)
         cues.append(f"trigger: {passage[best.start:best.end]}")
 
-    words_before = _WORD.findall(before)[-1:]
+    # The word before the name, past an article: "in the Abu Shouk camp" is located.
+    words_before = [w for w in _WORD.findall(before)[-2:] if w != "the"][-1:]
     if place.is_demonym or _hyphenated_actor(passage, end):
         logit += DEMONYM
         cues.append("nationality, not a location")

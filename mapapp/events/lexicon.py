@@ -200,7 +200,8 @@ MEETING_BEFORE = re.compile(
 IRREALIS = re.compile(
     r"(?<!\d )(?<!in )\bmay\b(?! \d)|"
     r"\b(?:will|would|could not|could|might|plans? to|planning to|planned|threaten(?:s|ed)? to|"
-    r"vow(?:s|ed)? to|intends? to|fears? (?:of|that)|feared|risk of|warn(?:s|ed)? of|"
+    r"vow(?:s|ed)? to|intends? to|fears? (?:of|that)|risk of|warn(?:s|ed)? of|"
+    r"feared(?! (?:dead|killed|drowned|missing))|"  # "feared dead": the deaths are real, the toll unsure
     r"warned that|prepar(?:e|es|ing) (?:to|for)|if|unless|possible|potential|next week|"
     r"next weekend|announced for|called for|planned for|tomorrow|not affected|unaffected|"
     r"no (?:fighting|clashes|shelling|attacks?|casualties) (?:was|were)? ?reported|denied)\b"

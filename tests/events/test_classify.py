@@ -177,3 +177,18 @@ def test_towns_of_a_list_lie_in_none_of_the_others():
 
     assert _hosts(sentence, ("Sanaa", "Hodeidah", "Saada")) == {}
     assert _hosts("Shells hit Karari locality, Omdurman.", ("Karari", "Omdurman")) == {0: 1}
+
+
+def test_a_place_after_in_the_is_located_there():
+    sentence = ("Drones targeted the army's headquarters in El Obeid on Tuesday and another hit a fuel "
+                "station in the Zamzam camp.")
+
+    assert judge(sentence, "Zamzam").is_event
+
+
+def test_people_feared_dead_were_killed_not_only_feared_for():
+    sentence = "Thousands are feared dead in the coastal city of Derna after two dams burst, officials said."
+
+    judgement = judge(sentence, "Derna")
+
+    assert (judgement.is_event, judgement.event_type) == (True, "other")
