@@ -99,13 +99,19 @@
 
   /* ---------- the panel ---------- */
 
-  /* The words that decided the type, from every passage, the commonest first. */
+  /* The classifier's cues that name the type's words: what happened, who did it, to
+   * whom (its other cues, "located: in" and the like, are about the place). */
+  const TYPE_CUE = /^(trigger|actor|target): (.+)$/;
+
+  /* The words that decided the type, from every passage of that type, the commonest first. */
   function decidingWords(detail) {
     const counts = new Map();
     detail.sources_detail.forEach((group) => group.passages.forEach((p) => {
       if (p.type !== detail.type) return;
       (p.cues || []).forEach((cue) => {
-        const words = cue.startsWith("trigger: ") ? "“" + cue.slice(9) + "”" : cue;
+        const found = TYPE_CUE.exec(cue);
+        if (!found) return;
+        const words = "“" + found[2].toLowerCase() + "”";
         counts.set(words, (counts.get(words) || 0) + 1);
       });
     }));

@@ -488,6 +488,8 @@
   /* Events or mentions: the map, the panel, the feed and the exports follow. */
   function showLayer(layer) {
     state.shown = layer;
+    // With no event published there is nothing to switch to (unless an address asks).
+    $("layer-switch").hidden = !config.hasEvents && layer !== "events";
     document.body.classList.toggle("layer-events", layer === "events");
     document.body.classList.toggle("layer-mentions", layer === "mentions");
     document.querySelectorAll("#layer-switch .layer-button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.layer === layer)));
