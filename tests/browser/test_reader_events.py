@@ -17,6 +17,7 @@ from mapapp.events.taxonomy import TYPE_VALUES
 from mapapp.models import Article
 from mapapp.processing import service
 from tests.browser.reader_news import load_news
+from tests.browser.test_accessibility import assert_no_serious, audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -269,3 +270,31 @@ def test_hostile_outlets_titles_and_addresses_stay_text(live_server, desk, news)
     expect(feed_titles.first).to_be_attached()
     assert page.locator("#feed-list img, #feed-list script").count() == 0
     assert_nothing_ran(page, "hostile event")
+
+
+def test_the_events_layer_is_accessible_on_a_desktop_and_a_phone(live_server, desk, browser, news):
+    page = desk
+    open_events(page, live_server.url + "/")
+    assert_no_serious(audit(page, "events layer with the feed"), "events feed")
+    page.locator("#feed-list button.feed-event").first.click()
+    expect(page.locator("#event .passage").first).to_be_visible()
+    assert_no_serious(audit(page, "events layer with an event open"), "event panel")
+    page.get_by_role("button", name=re.compile("^Filters")).click()
+    expect(page.locator("#filters-drawer")).to_be_in_viewport()
+    assert_no_serious(audit(page, "events layer with the filter drawer"), "events drawer")
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.route("https://*.openstreetmap.org/**", lambda route: route.abort())
+    try:
+        open_events(phone, live_server.url + "/")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        expect(phone.get_by_role("button", name="Events", exact=True)).to_be_in_viewport()
+        phone.get_by_role("button", name="Show passages").tap()
+        phone.locator("#feed-list button.feed-event").first.tap()
+        expect(phone.locator("#event .passage").first).to_be_in_viewport()
+        assert_no_serious(audit(phone, "phone sheet with an event"), "phone event")
+        phone.keyboard.press("Escape")
+        expect(phone.locator("#feed")).to_be_visible()
+    finally:
+        context.close()
