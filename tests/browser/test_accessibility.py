@@ -16,6 +16,10 @@ from tests.conftest import ARTIFACTS, REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# These tests are about places named (the mentions layer); the map opens on events
+# when there are some (tests/browser/test_reader_events.py).
+MENTIONS = "/?layer=mentions"
+
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
 
@@ -62,7 +66,7 @@ def open_news_map(page, url):
 
 def test_the_map_its_panel_and_drawer_have_no_serious_accessibility_violations(live_server, page, news):
     page.set_viewport_size({"width": 1440, "height": 900})
-    open_news_map(page, live_server.url + "/")
+    open_news_map(page, live_server.url + MENTIONS)
     assert_no_serious(audit(page, "map with the feed"), "map with the feed")
 
     page.locator("#place-list .place-button").first.click()
@@ -79,7 +83,7 @@ def test_the_phone_map_and_its_bottom_sheet_have_no_serious_accessibility_violat
     phone = context.new_page()
     phone.route("https://*.openstreetmap.org/**", lambda route: route.abort())
     try:
-        phone.goto(live_server.url + "/")
+        phone.goto(live_server.url + MENTIONS)
         expect(phone.locator(".place-marker, .cluster-marker").first).to_be_attached(timeout=20_000)
         assert_no_serious(audit(phone, "phone map"), "phone map")
         phone.get_by_role("button", name="Show passages").tap()
@@ -91,7 +95,7 @@ def test_the_phone_map_and_its_bottom_sheet_have_no_serious_accessibility_violat
 
 
 def test_a_keyboard_alone_reaches_the_controls_and_opens_a_place(live_server, page, news):
-    open_news_map(page, live_server.url + "/")
+    open_news_map(page, live_server.url + MENTIONS)
     reached = set()
     for _ in range(600):  # every marker on the map is a tab stop on the way
         page.keyboard.press("Tab")

@@ -38,7 +38,7 @@ def test_an_editor_adds_the_article_and_a_reader_reads_idlib_on_the_map(
         timeout=90, message="the article was not processed",
     )
 
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/?layer=mentions")  # places named; the map opens on events
     idlib = page.get_by_role("button", name=re.compile(r"^Idlib\b")).first
     expect(idlib).to_be_visible(timeout=15_000)
     idlib.focus()

@@ -13,6 +13,10 @@ from tests.browser.reader_news import load_news
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# These tests are about places named (the mentions layer); the map opens on events
+# when there are some (tests/browser/test_reader_events.py).
+MENTIONS = "/?layer=mentions"
+
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -74,7 +78,7 @@ def uncovered_marker_centre(page) -> tuple[float, float]:
 
 def test_a_click_on_a_place_shows_its_first_passage_on_screen(live_server, screen, news):
     page = screen
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + MENTIONS)
     if page.phone:
         page.get_by_role("button", name="Show passages").tap()
         name = page.locator("#place-list .place-button").first
@@ -99,7 +103,7 @@ def test_a_click_on_a_place_shows_its_first_passage_on_screen(live_server, scree
 
 def test_the_map_opens_on_the_window_that_holds_most_passages(live_server, page, news):
     page.set_viewport_size(DESKTOP)
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + MENTIONS)
     opened = query(page)
     timeline = api(page, live_server.url + "/api/timeline")
     assert (opened["start"], opened["end"]) == (timeline["default_window"]["start"], timeline["default_window"]["end"])
@@ -123,7 +127,7 @@ def test_the_map_opens_on_the_window_that_holds_most_passages(live_server, page,
 
 def test_switching_to_publication_dates_keeps_a_window_with_passages(live_server, page, news):
     page.set_viewport_size(DESKTOP)
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + MENTIONS)
     page.locator("#time-earlier").click()  # passages about long-past years: nothing was published then
     expect(page).to_have_url(re.compile(r"start=1\d\d\d-"))
     page.get_by_label("Publication dates").check()
@@ -134,7 +138,7 @@ def test_switching_to_publication_dates_keeps_a_window_with_passages(live_server
 
 def test_play_advances_through_the_window(live_server, screen, news):
     page = screen
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + MENTIONS)
     opened = query(page)
     page.get_by_role("button", name="Play").click()
     expect(page.locator("#play")).to_have_attribute("aria-pressed", "true")
@@ -151,7 +155,7 @@ def test_the_phone_bottom_sheet_opens_and_closes_over_the_map(live_server, brows
     page = context.new_page()
     page.route("https://*.openstreetmap.org/**", lambda route: route.abort())
     try:
-        open_map(page, live_server.url + "/")
+        open_map(page, live_server.url + MENTIONS)
         sheet = page.locator("#panel-body")
         map_box = page.locator("#map").bounding_box()
         assert map_box["height"] >= 0.5 * PHONE["height"], map_box  # the map first
@@ -170,7 +174,7 @@ def test_the_phone_bottom_sheet_opens_and_closes_over_the_map(live_server, brows
 
 def test_the_feed_shows_the_window_newest_first(live_server, page, news):
     page.set_viewport_size(DESKTOP)
-    open_map(page, live_server.url + "/")
+    open_map(page, live_server.url + MENTIONS)
     dates = page.locator("#feed-list .feed-date")
     expect(dates.first).to_be_visible()
     shown = [d.split(" ")[0] for d in dates.all_inner_texts() if d != "unknown"]
