@@ -252,6 +252,9 @@ def test_hostile_outlets_titles_and_addresses_stay_text(live_server, desk, news)
     open_events(page, f"{live_server.url}/?layer=events&start={day}&end={day}&{valparaiso}")
     marker = page.locator(f".event-marker.event-id-{event.pk}")
     expect(marker.locator(".source-badge")).to_have_text("2")
+    expect(page.locator(".event-marker")).to_have_count(1)  # the search selects events too
+    for bad in ("q=%00", "min_sources=0", "type=%3Cscript%3E"):
+        assert page.request.get(f"{live_server.url}/api/events?{bad}").status == 400, bad
     marker.click()
     groups = page.locator("#event .source-group")
     expect(groups).to_have_count(2)
