@@ -86,6 +86,21 @@ class EventGroup:
     start: dt.date | None = None
     end: dt.date | None = None
     countries: set[str] = field(default_factory=set)  # where grouping looks it up
+    # What meets() asks of the passages, kept up to date by add() (every new passage is
+    # checked against every event of its country: reading all of an event's passages
+    # each time made a busy week's regrouping quadratic).
+    #
+    # The first and last day of all its passages, vague and undated ones included.
+    span: tuple[dt.date, dt.date] | None = field(default=None, init=False)
+    # The places its passages name, and the places a text puts those in.
+    named_ids: set[Hashable] = field(default_factory=set, init=False)
+    # (country, name key) of the places its passages name: one name in one country as
+    # transliterations write it is one place, whatever gazetteer entry each took.
+    named_keys: set[tuple[str, str]] = field(default_factory=set, init=False)
+
+    def __post_init__(self) -> None:
+        for passage in self.passages:
+            self._remember(passage)
 
     @property
     def sources(self) -> set[str]:
@@ -128,23 +143,32 @@ class EventGroup:
         """Whether one of its passages names `place` itself, or puts its place inside
         `place`: "Masala, Beni territory" and a later "Masala" meet even when the event
         took Beni's name; so does "Barsalogho (Centre-Nord)" and a report of Centre-Nord."""
-        return any(same_place(place, p.place) or any(host.id == place.id for host in p.place.within)
-                   for p in self.passages)
+        return place.id in self.named_ids or any((place.country_code, key) in self.named_keys
+                                                 for key in place.keys)
 
     def window(self) -> tuple[dt.date | None, dt.date | None]:
         """The event's dates as far as known: those of its dated passages, else the
         span of all its passages' dates."""
-        if self.start is not None or not self.passages:
+        if self.start is not None or self.span is None:
             return self.start, self.end
-        return min(p.start for p in self.passages), max(p.end for p in self.passages)
+        return self.span
 
     def add(self, passage: JudgedPassage) -> None:
         self.passages.append(passage)
+        self._remember(passage)
         if self.fixed_event is None and _more_specific(passage.place, self.place):
             self.place = passage.place
         if passage.dated and not _vague(passage):
             self.start = passage.start if self.start is None else min(self.start, passage.start)
             self.end = passage.end if self.end is None else max(self.end, passage.end)
+
+    def _remember(self, passage: JudgedPassage) -> None:
+        """Keep span, named_ids and named_keys true of the passages."""
+        low, high = (passage.start, passage.end) if self.span is None else self.span
+        self.span = min(low, passage.start), max(high, passage.end)
+        self.named_ids.add(passage.place.id)
+        self.named_ids.update(host.id for host in passage.place.within)
+        self.named_keys.update((passage.place.country_code, key) for key in passage.place.keys)
 
     def settle(self) -> None:
         """Take the type most passages report (an editor's event keeps its own), and
@@ -223,12 +247,6 @@ def _countries(place: PlaceRef) -> list[str]:
     """The place's country and those of the places a text puts it in (which may differ
     when the gazetteer took the name for a place abroad)."""
     return list(dict.fromkeys([place.country_code, *(host.country_code for host in place.within)]))
-
-
-def same_place(a: PlaceRef, b: PlaceRef) -> bool:
-    """One place: one gazetteer entry, or one name in one country as transliterations
-    write it."""
-    return a.id == b.id or (a.country_code == b.country_code and bool(a.keys & b.keys))
 
 
 def places_compatible(a: PlaceRef, b: PlaceRef) -> bool:
