@@ -242,9 +242,14 @@ def _write_groups(groups: list[EventGroup], rows: dict, events: dict[int, Event]
         for passage in group.passages:
             assignment[passage.key] = event
     Event.objects.bulk_create([event for event, _ in to_create])
-    changed = [event for event in events.values() if event.pk in claimed and _summary(event) != before[event.pk]]
+    after = {pk: _summary(events[pk]) for pk in claimed}
+    changed = sorted(pk for pk, summary in after.items() if summary != before[pk])
     if changed:
-        Event.objects.bulk_update(changed, SUMMARY_FIELDS)
+        # Only the fields that changed somewhere: a busy day's new reports change most
+        # events' counts but few of their places, and each field is a CASE over every row.
+        fields = [name for index, name in enumerate(SUMMARY_FIELDS)
+                  if any(after[pk][index] != before[pk][index] for pk in changed)]
+        Event.objects.bulk_update([events[pk] for pk in changed], fields)
     moved = []
     for key, row in rows.items():
         target = assignment.get(key)
