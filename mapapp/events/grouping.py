@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from mapapp.geoparsing.normalize import name_key, transliteration_key
 
@@ -57,7 +57,14 @@ class PlaceRef:
     def keys(self) -> frozenset[str]:
         """Its names with transliteration variants folded: al-Mawasi and Mawasi, Khan
         Yunis and Khan Younis, Pont-Sondé and Pont Sonde give one key."""
-        return frozenset(transliteration_key(name_key(name)) for name in (self.name, *self.spellings))
+        return frozenset(map(_name_group_key, (self.name, *self.spellings)))
+
+
+@lru_cache(maxsize=100_000)
+def _name_group_key(name: str) -> str:
+    """The key grouping compares names by. Remembered: regrouping a country's events
+    meets the same few hundred names in thousands of passages."""
+    return transliteration_key(name_key(name))
 
 
 @dataclass(frozen=True, kw_only=True)
