@@ -27,7 +27,7 @@ from mapapp.events.grouping import (
     undated_window,
 )
 from mapapp.events.models import Event, EventPassage
-from mapapp.models import Article
+from mapapp.models import Article, Place
 from mapapp.processing.copying import copy_rows
 
 # Passages this many days either side of a batch's events are regrouped with them.
@@ -136,12 +136,11 @@ def events_regroup(*, windows: Iterable[tuple[str, dt.date, dt.date]], event_ids
         for country, low, high in merged:
             scope |= Q(place__country_code=country, event_date__lte=high, event_date_end__gte=low) \
                 & (Q(is_event=True) | Q(event__isnull=False))
-        stored = _passages_for_grouping(EventPassage.objects.filter(scope))
-        # Whole events take part: their passages outside the scope too.
-        more = {row.event_id for row in stored if row.event_id} - event_ids
-        if more:
-            stored += _passages_for_grouping(EventPassage.objects.filter(event_id__in=more))
-            event_ids |= more
+        # Whole events take part: their passages outside the scope too (asked in one
+        # query, so that a passage both in the scope and in such an event is read once).
+        their_events = EventPassage.objects.filter(scope, event__isnull=False).values("event")
+        stored = _passages_for_grouping(EventPassage.objects.filter(scope | Q(event__in=their_events)))
+        event_ids |= {row.event_id for row in stored if row.event_id}
     events = {e.pk: e for e in Event.objects.filter(pk__in=event_ids).select_related("place")} if event_ids else {}
     rows: dict = {row.pk: row for row in stored}
     rows.update({("new", index): row for index, row in enumerate(fresh)})
@@ -175,14 +174,22 @@ def merged_windows(windows: Iterable[tuple[str, dt.date, dt.date]], *,
 
 
 def _passages_for_grouping(passages) -> list[EventPassage]:
-    return list(passages.select_related("place", "article", "host").only(
-        "article__source", "article__published_at", "article__id", "start", "end", "surface",
-        "is_event", "event_type", "event_date", "event_date_end", "dated", "event_id", "pinned", "host_id",
-        "place__id", "place__name", "place__kind", "place__country_code", "place__admin1",
-        "place__latitude", "place__longitude", "place__population",
-        *(f"host__{name}" for name in ("id", "name", "kind", "country_code", "admin1", "latitude", "longitude",
-                                       "population")),
-    ))
+    """The passages with what grouping reads of them, their place, host and article
+    attached: one object per place and per article, since a busy week's thousands of
+    passages name a few hundred places in a few hundred articles."""
+    rows = list(passages.only("article", "start", "end", "surface", "is_event", "event_type", "event_date",
+                              "event_date_end", "dated", "event", "pinned", "place", "host"))
+    places = Place.objects.only(*PLACE_FIELDS).in_bulk(
+        {row.place_id for row in rows if row.place_id} | {row.host_id for row in rows if row.host_id})
+    articles = Article.objects.only("source", "published_at").in_bulk({row.article_id for row in rows})
+    for row in rows:
+        row.place, row.host = places.get(row.place_id), places.get(row.host_id)
+        row.article = articles[row.article_id]
+    return rows
+
+
+# What place_ref reads of a Place.
+PLACE_FIELDS = ["name", "kind", "country_code", "admin1", "latitude", "longitude", "population"]
 
 
 def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
