@@ -146,7 +146,8 @@ def events_regroup(*, windows: Iterable[tuple[str, dt.date, dt.date]], event_ids
     rows.update({("new", index): row for index, row in enumerate(fresh)})
     fixed = [FixedEvent(id=e.pk, event_type=e.event_type, place=place_ref(e.place))
              for e in events.values() if e.edited]
-    groups = group_passages([judged_passage(row, events, key=key) for key, row in rows.items()
+    places: dict = {}
+    groups = group_passages([judged_passage(row, events, key=key, places=places) for key, row in rows.items()
                              if _groupable(row, events)], fixed=fixed)
     _write_groups(groups, rows, events)
     passages_insert(list(fresh))
@@ -200,14 +201,20 @@ def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
     return row.is_event
 
 
-def judged_passage(row: EventPassage, events: dict[int, Event], *, key=None) -> JudgedPassage:
+def judged_passage(row: EventPassage, events: dict[int, Event], *, key=None,
+                   places: dict | None = None) -> JudgedPassage:
     """A judgement as grouping reads it (`events`: the events by id, to tell whether an
-    editor fixed its event; `key`: how grouping names it, by default its id)."""
+    editor fixed its event; `key`: how grouping names it, by default its id; `places`:
+    the places made for the other judgements of one regrouping, shared so that grouping
+    folds each name as written once, not once per passage)."""
     event = events.get(row.event_id)
     fixed = row.event_id if row.pinned and event is not None and event.edited else None
+    places = {} if places is None else places
+    written = (row.place_id, row.surface, row.host_id)
+    if written not in places:
+        places[written] = place_ref(row.place, surface=row.surface, within=row.host)
     return JudgedPassage(
-        key=row.pk if key is None else key, event_type=row.event_type,
-        place=place_ref(row.place, surface=row.surface, within=row.host),
+        key=row.pk if key is None else key, event_type=row.event_type, place=places[written],
         start=row.event_date, end=row.event_date_end or row.event_date,
         source=row.article.source or f"article {row.article_id}",
         published=row.article.published_at, dated=row.dated, fixed_event=fixed,
