@@ -3,7 +3,7 @@ place, overlapping dates; anything else stays apart."""
 import dataclasses
 import datetime as dt
 
-from mapapp.events.grouping import FixedEvent, JudgedPassage, PlaceRef, group_passages, place_within
+from mapapp.events.grouping import EventGroup, FixedEvent, JudgedPassage, PlaceRef, group_passages, place_within
 
 KHARKIV = PlaceRef(id=1, name="Kharkiv", kind="city", country_code="UA", admin1="Kharkiv Oblast",
                    latitude=49.98, longitude=36.25, population=1_421_125)
@@ -140,3 +140,18 @@ def test_a_rally_some_call_a_riot_on_the_same_day_is_one_event():
                              passage("b", KHARKIV, 20, event_type="riots")])
 
     assert len(events) == 1
+
+
+def test_an_event_given_its_passages_at_once_knows_their_places_and_days_as_one_built_report_by_report():
+    beni = PlaceRef(id=20, name="Beni", country_code="CD", latitude=0.49, longitude=29.47, population=140_000)
+    village = PlaceRef(id=22, name="Masala", country_code="CD", within=frozenset({beni}))
+    reports = [passage("a", beni, 3, dated=False, days=2), passage("b", village, 6, dated=False)]
+    built = EventGroup(event_type="explosions_remote_violence", place=beni)
+    for report in reports:
+        built.add(report)
+    given = EventGroup(event_type="explosions_remote_violence", place=beni, passages=list(reports))
+
+    for event in (built, given):
+        assert event.window() == (dt.date(2024, 5, 3), dt.date(2024, 5, 6))
+        assert event.names(PlaceRef(id=99, name="Masala", country_code="CD"))
+        assert event.names(beni) and not event.names(PlaceRef(id=98, name="Masala", country_code="AZ"))
