@@ -7,6 +7,7 @@ an editor did (mapapp/events/editing.py) survives: a pinned passage stays in its
 an edited event keeps its type and place."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -129,7 +130,7 @@ def events_regroup(*, windows: Iterable[tuple[str, dt.date, dt.date]], event_ids
     `fresh`: new judgements not written yet, grouped too and then written."""
     merged = merged_windows(windows, margin=REGROUP_MARGIN)
     event_ids = set(event_ids) | {row.event_id for row in fresh if row.event_id}
-    stored: list[EventPassage] = []
+    stored: list[StoredJudgement] = []
     if merged or event_ids:
         _lock_countries(sorted({country for country, _, _ in merged}))  # held already when processing
         scope = Q(event_id__in=list(event_ids))
@@ -174,12 +175,36 @@ def merged_windows(windows: Iterable[tuple[str, dt.date, dt.date]], *,
     return merged
 
 
-def _passages_for_grouping(passages) -> list[EventPassage]:
+@dataclasses.dataclass(kw_only=True, slots=True)
+class StoredJudgement:
+    """What regrouping reads of a stored EventPassage, named as on the model: values,
+    not model instances, since regrouping a busy week reads tens of thousands of them
+    and building a model instance costs several times reading its values."""
+
+    pk: int
+    article_id: int
+    surface: str
+    is_event: bool
+    event_type: str
+    event_date: dt.date | None
+    event_date_end: dt.date | None
+    dated: bool
+    event_id: int | None
+    pinned: bool
+    place_id: int | None
+    host_id: int | None
+    # Attached after the read, one object per place and per article.
+    place: Place | None = None
+    host: Place | None = None
+    article: Article | None = None
+
+
+def _passages_for_grouping(passages) -> list[StoredJudgement]:
     """The passages with what grouping reads of them, their place, host and article
     attached: one object per place and per article, since a busy week's thousands of
     passages name a few hundred places in a few hundred articles."""
-    rows = list(passages.only("article", "start", "end", "surface", "is_event", "event_type", "event_date",
-                              "event_date_end", "dated", "event", "pinned", "place", "host"))
+    fields = [f.name for f in dataclasses.fields(StoredJudgement) if f.name not in ("place", "host", "article")]
+    rows = [StoredJudgement(**values) for values in passages.values(*fields)]
     places = Place.objects.only(*PLACE_FIELDS).in_bulk(
         {row.place_id for row in rows if row.place_id} | {row.host_id for row in rows if row.host_id})
     articles = Article.objects.only("source", "published_at").in_bulk({row.article_id for row in rows})
@@ -193,7 +218,7 @@ def _passages_for_grouping(passages) -> list[EventPassage]:
 PLACE_FIELDS = ["name", "kind", "country_code", "admin1", "latitude", "longitude", "population"]
 
 
-def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
+def _groupable(row: EventPassage | StoredJudgement, events: dict[int, Event]) -> bool:
     if row.place is None:
         return False
     if row.pinned:
@@ -201,7 +226,7 @@ def _groupable(row: EventPassage, events: dict[int, Event]) -> bool:
     return row.is_event
 
 
-def judged_passage(row: EventPassage, events: dict[int, Event], *, key=None,
+def judged_passage(row: EventPassage | StoredJudgement, events: dict[int, Event], *, key=None,
                    places: dict | None = None) -> JudgedPassage:
     """A judgement as grouping reads it (`events`: the events by id, to tell whether an
     editor fixed its event; `key`: how grouping names it, by default its id; `places`:
@@ -270,8 +295,8 @@ def _write_groups(groups: list[EventGroup], rows: dict, events: dict[int, Event]
         target_id = target.pk if target is not None else (row.event_id if row.pinned else None)
         if target_id != row.event_id:
             row.event_id = target_id
-            if row.pk is not None:
-                moved.append(row)
+            if row.pk is not None:  # stored: read as values, written through an instance
+                moved.append(EventPassage(pk=row.pk, event_id=target_id))
     if moved:
         EventPassage.objects.bulk_update(moved, ["event"], batch_size=500)
     emptied = [pk for pk in events if pk not in claimed]
