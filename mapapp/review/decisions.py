@@ -1,8 +1,9 @@
 """Recording an editor's choice for a name in an article: every mention of that name
-takes it at once, the decision is kept for re-processing, and it can be saved as a
-rule for future articles."""
+takes it at once, and so do the events its passages report; the decision is kept for
+re-processing, and it can be saved as a rule for future articles."""
 from django.db import transaction
 
+from mapapp.events.services import events_after_processing
 from mapapp.geoparsing.normalize import folded_name
 from mapapp.models import Article, Mention, Place, PlaceDecision
 from mapapp.review.apply import mention_set_place
@@ -51,6 +52,9 @@ def decision_record(
             mention._history_user = user
             mention._change_reason = f"{_label(before)} -> {_label(place)} (editor's decision)"
             mention.save(update_fields=["place", "review"])
+        # The events follow at once: a passage moved to another place, or no place, is
+        # judged and grouped again as processing would.
+        events_after_processing({article.pk: list(article.mentions.select_related("place").order_by("start"))})
         if rule_context is not None:
             decision.rule = rule_save(name=key, context_country=rule_context, place=place,
                                       user=user)

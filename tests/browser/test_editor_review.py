@@ -49,8 +49,9 @@ def test_an_editor_moves_tripoli_to_lebanon_and_it_stays_there(
     article_save(article=article)
     wait_until(lambda: processed(article.pk), timeout=60, message="not processed")
 
-    # A reader sees the machine's guess: the Libyan capital.
-    page.goto(live_server.url + "/")
+    # A reader sees the machine's guess: the Libyan capital (on the mentions layer: the
+    # map opens on events, and the clashes are one).
+    page.goto(live_server.url + "/?layer=mentions")
     libyan_id, lat, lon = tripoli_on_the_map(page, live_server.url)
     assert near(LIBYAN_TRIPOLI, lat, lon), (lat, lon)
     expect(page.locator(f"path.place-id-{libyan_id}")).to_have_count(1)
@@ -65,14 +66,16 @@ def test_an_editor_moves_tripoli_to_lebanon_and_it_stays_there(
     expect(page.locator(".messagelist")).to_contain_text("in all 2 mention(s)")
     expect(page.locator(".messagelist")).to_contain_text("The public map shows it now.")
 
-    # The reader's map has moved it: the API and the marker.
-    page.goto(live_server.url + "/")
+    # The reader's map has moved it: the API and the marker, and the clashes' event with it.
+    page.goto(live_server.url + "/?layer=mentions")
     lebanese_id, lat, lon = tripoli_on_the_map(page, live_server.url)
     assert near(LEBANESE_TRIPOLI, lat, lon), (lat, lon)
     assert lebanese_id != libyan_id
     expect(page.locator(f"path.place-id-{lebanese_id}")).to_have_count(1)
     expect(page.locator(f"path.place-id-{libyan_id}")).to_have_count(0)
     expect(page.locator(f'.place-button[data-place-id="{lebanese_id}"]')).to_have_text("Tripoli")
+    events = page.request.get(live_server.url + "/api/events").json()["features"]
+    assert events and all(near(LEBANESE_TRIPOLI, *reversed(e["geometry"]["coordinates"])) for e in events), events
 
     # Re-processing through the admin and the real worker keeps the correction.
     before = Article.objects.get(pk=article.pk).processed_at

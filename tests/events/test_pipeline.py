@@ -7,6 +7,7 @@ import pytest
 from mapapp.events.editing import event_retype
 from mapapp.events.models import Event, EventPassage
 from mapapp.events.services import merged_windows
+from mapapp.models import Place
 from mapapp.review.decisions import decision_record
 from tests.events.helpers import (
     PROTEST_KHARKIV_LATER,
@@ -124,4 +125,17 @@ def test_a_name_the_editor_said_is_no_place_makes_no_event_after_reprocessing():
     reprocess(article)
 
     assert not EventPassage.objects.filter(article=article, surface="Kharkiv").exists()
+    assert not Event.objects.exists()
+
+
+def test_an_editors_decision_moves_or_removes_the_event_at_once():
+    article = processed(SHELLING_KHARKIV, source="Dnipro Daily")
+    editor = make_editor()
+    elsewhere = Place.objects.create(name="Kharkiv (as the editor set it)", latitude=49.9, longitude=36.4,
+                                     country_code="UA", kind="city")
+
+    decision_record(article=article, name="Kharkiv", place=elsewhere, user=editor)
+    assert Event.objects.get().place == elsewhere
+
+    decision_record(article=article, name="Kharkiv", place=None, user=editor)
     assert not Event.objects.exists()
