@@ -151,27 +151,38 @@
 
   function radius(count) { return Math.min(40, 4 + 3 * Math.sqrt(count)); }
 
+  /* What each layer fetches for the view, draws, and opens once drawn. */
+  const MARKER_LAYERS = {
+    mentions: { url: () => config.placesUrl, what: "places", zoom: true, draw: (data) => drawPlaces(data),
+                selected: () => state.placeId, open: () => loadPassages() },
+    events: { url: () => config.eventsUrl, what: "events", zoom: false, draw: (data) => drawEvents(data),
+              selected: () => state.eventId, open: () => loadEvent() },
+  };
+
+  /* The markers of the layer shown (places or events) for the view, then its panel:
+   * the open place or event, else the feed. A newer call aborts an older one. */
   async function loadPlaces() {
-    if (state.shown === "events") return loadEvents();
+    const shown = state.shown;
+    const layer = MARKER_LAYERS[shown];
     const started = performance.now();
     if (state.placesRequest) state.placesRequest.abort();
     const request = (state.placesRequest = new AbortController());
     const params = viewParams();
-    params.set("zoom", state.map.getZoom());
+    if (layer.zoom) params.set("zoom", state.map.getZoom());
     let data;
     try {
-      data = await getJSON(config.placesUrl + "?" + params, request.signal);
+      data = await getJSON(layer.url() + "?" + params, request.signal);
     } catch (error) {
-      if (error.name !== "AbortError") $("window-summary").textContent = "Could not load places: " + error.message;
+      if (error.name !== "AbortError") $("window-summary").textContent = "Could not load " + layer.what + ": " + error.message;
       return;
     }
     await state.basemapReady;  // areas are drawn as country outlines
-    if (request !== state.placesRequest) return;
-    drawPlaces(data);
+    if (request !== state.placesRequest || state.shown !== shown) return;
+    layer.draw(data);
     state.renderSeq += 1;
     window.conflictMap.lastRedrawMs = performance.now() - started;
     document.body.dataset.renderSeq = String(state.renderSeq);
-    if (state.placeId !== null) loadPassages();
+    if (layer.selected() !== null) layer.open();
     else loadFeed();
   }
 
@@ -354,27 +365,6 @@
   }
 
   /* ---------- events on the map ---------- */
-
-  async function loadEvents() {
-    const started = performance.now();
-    if (state.placesRequest) state.placesRequest.abort();
-    const request = (state.placesRequest = new AbortController());
-    let data;
-    try {
-      data = await getJSON(config.eventsUrl + "?" + viewParams(), request.signal);
-    } catch (error) {
-      if (error.name !== "AbortError") $("window-summary").textContent = "Could not load events: " + error.message;
-      return;
-    }
-    await state.basemapReady;
-    if (request !== state.placesRequest || state.shown !== "events") return;
-    drawEvents(data);
-    state.renderSeq += 1;
-    window.conflictMap.lastRedrawMs = performance.now() - started;
-    document.body.dataset.renderSeq = String(state.renderSeq);
-    if (state.eventId !== null) loadEvent();
-    else loadFeed();
-  }
 
   /* Events at one point (several types or dates at one town) are set around it, so
    * each marker can be seen and clicked. */

@@ -5,9 +5,7 @@ its number of sources, the "reported by at least N sources" filter, an event's p
 grouped by source, the feed and the export links following the layer, mentions one click
 away, and nothing from an article ever running as script."""
 import datetime as dt
-import json
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -18,6 +16,7 @@ from mapapp.models import Article
 from mapapp.processing import service
 from tests.browser.reader_news import load_news
 from tests.browser.test_accessibility import assert_no_serious, audit
+from tests.browser.test_reader_news import api, query
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -91,16 +90,6 @@ def open_events(page, url):
     expect(page.locator(".event-marker").first).to_be_attached(timeout=20_000)
     expect(page.locator("#window-summary")).to_contain_text(re.compile(r"\d+ events?\b"))
     expect(page.locator("#feed-list .feed-item").first).to_be_attached(timeout=15_000)
-
-
-def query(page) -> dict:
-    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
-
-
-def api(page, path: str) -> dict:
-    response = page.request.get(path)
-    assert response.ok, (path, response.status)
-    return json.loads(response.text())
 
 
 def marker_facts(page) -> list[dict]:
